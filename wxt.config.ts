@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { validateGlossary } from './core/glossary-validate';
+
+// The gecko id must stay fixed: Firefox keys storage (and our IndexedDB) by it,
+// and the restart tests pin the add-on's UUID through it.
+export const GECKO_ID = 'benelux-glossary@example.org';
+
+export default defineConfig({
+  hooks: {
+    // An invalid glossary (schema, ids, aliases, quotes not verbatim in the letter) fails the build.
+    'build:before': () => {
+      const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
+      validateGlossary(JSON.parse(read('./data/glossary.json')), read('./data/source/benelux-voorzitterschap-2023.txt'));
+    },
+  },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings (on/off, per-site) via @wxt-dev/storage.
+    // unlimitedStorage: keeps the glossary and the user's notes in IndexedDB from eviction.
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
+      : { minimum_chrome_version: '128' }),
+  }),
+});
