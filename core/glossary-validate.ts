@@ -1,0 +1,68 @@
+import { glossarySchema, PARTS, type Glossary } from './glossary-schema';
+import { normaliseSource, occursVerbatim } from './verbatim';
+
+export class GlossaryError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid glossary:\n- ${problems.join('\n- ')}`);
+    this.name = 'GlossaryError';
+  }
+}
+
+/** Folds an alias for collision checks: case and white space do not make two aliases different. */
+export function aliasKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Parses the glossary source and checks what a schema alone cannot: unique ids, existing `related`
+ * ids, aliases claimed by two entries, quotes that are verbatim in the letter, every part covered.
+ */
+export function validateGlossary(raw: unknown, letter: string): Glossary {
+  const parsed = glossarySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new GlossaryError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const glossary = parsed.data;
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const e of glossary.entries) {
+    if (ids.has(e.id)) problems.push(`duplicate id "${e.id}"`);
+    ids.add(e.id);
+  }
+  const source = normaliseSource(letter);
+  const owners = new Map<string, string>();
+  for (const e of glossary.entries) {
+    for (const r of e.related) {
+      if (!ids.has(r)) problems.push(`${e.id}: related id "${r}" does not exist`);
+      if (r === e.id) problems.push(`${e.id}: relates to itself`);
+    }
+    for (const q of e.quotes) {
+      if (!occursVerbatim(q.text, source)) problems.push(`${e.id}: quote is not verbatim in the letter: "${q.text}"`);
+    }
+    const ambiguous = new Set((e.ambiguous ?? []).map(aliasKey));
+    const own = new Set<string>();
+    for (const a of [...e.aliases.map((x) => x.text), ...e.inflections.map((x) => x.text)]) {
+      const key = aliasKey(a);
+      if (own.has(key)) continue;
+      own.add(key);
+      const other = owners.get(key);
+      if (other !== undefined && !(ambiguous.has(key) && otherMarks(glossary, other, key))) {
+        problems.push(`alias "${a}" is claimed by "${other}" and "${e.id}" without being marked ambiguous`);
+      }
+      owners.set(key, e.id);
+    }
+  }
+  for (const part of PARTS) {
+    if (part === '1') continue; // the short priorities intro need not have entries of its own
+    if (!glossary.entries.some((e) => e.part === part)) problems.push(`no entry for part ${part}`);
+  }
+  if (problems.length > 0) throw new GlossaryError(problems);
+  return glossary;
+}
+
+function otherMarks(glossary: Glossary, id: string, key: string): boolean {
+  const entry = glossary.entries.find((e) => e.id === id);
+  return (entry?.ambiguous ?? []).some((a) => aliasKey(a) === key);
+}

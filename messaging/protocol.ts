@@ -1,0 +1,64 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import type { GlossaryEntry, Part } from '@/core/glossary-schema';
+import type { MatchTerm } from '@/core/term-matcher';
+
+/**
+ * Every message of the extension, in one place: a validator for each request (checked where it is
+ * received, before any handler runs) and the type of its response.
+ */
+export const requestSchemas = {
+  /** Content script → background: is the background alive? (smoke test and health check) */
+  ping: z.object({ from: z.string().max(2000) }).strict(),
+  /** Content script → background: what the matcher needs. */
+  getTermIndex: z.object({}).strict(),
+  /** Any → background: one entry by id. */
+  getEntry: z.object({ id: z.string().min(1).max(100) }).strict(),
+  /** Any → background: all entries grouped by part of the letter. */
+  getEntriesByPart: z.object({}).strict(),
+} as const;
+
+export type RequestName = keyof typeof requestSchemas;
+export type Request<K extends RequestName> = z.infer<(typeof requestSchemas)[K]>;
+
+export interface TermIndex {
+  version: string;
+  terms: MatchTerm[];
+}
+
+export interface Responses {
+  ping: { pong: true; glossaryVersion: string | null; entries: number };
+  getTermIndex: TermIndex;
+  getEntry: GlossaryEntry | null;
+  getEntriesByPart: Partial<Record<Part, GlossaryEntry[]>>;
+}
+
+type ProtocolMap = { [K in RequestName]: (data: Request<K>) => Responses[K] };
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Thrown back to the sender (serialised by the messaging library) when a request is malformed. */
+export class InvalidMessageError extends Error {
+  override name = 'InvalidMessageError';
+}
+
+/** Parses a request against its schema; a clear error names the message and the field. */
+export function parseRequest<K extends RequestName>(name: K, data: unknown): Request<K> {
+  const result = requestSchemas[name].safeParse(data ?? {});
+  if (!result.success) {
+    const where = result.error.issues
+      .map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`)
+      .join('; ');
+    throw new InvalidMessageError(`Malformed "${name}" message: ${where}`);
+  }
+  return result.data as Request<K>;
+}
+
+/** Registers a handler that only ever sees validated requests. */
+export function handle<K extends RequestName>(
+  name: K,
+  handler: (data: Request<K>) => Promise<Responses[K]>,
+): void {
+  // The library's generic typing cannot follow K through the mapped protocol; the runtime shape is the same.
+  onMessage(name, ((message: { data: unknown }) => handler(parseRequest(name, message.data))) as never);
+}

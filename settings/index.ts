@@ -1,0 +1,36 @@
+import { storage } from '@wxt-dev/storage';
+
+/**
+ * User settings live in browser.storage (not in Dexie): content scripts can read them directly and
+ * are told of changes through `watch`, so a toggle applies to open tabs without a reload.
+ */
+export const enabledEverywhere = storage.defineItem<boolean>('local:enabled', { fallback: true });
+/** Hostnames (of the top frame) where the user switched the extension off. */
+export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
+export type HighlightMode = 'all' | 'first';
+export const highlightMode = storage.defineItem<HighlightMode>('local:highlightMode', { fallback: 'all' });
+/** Everyday-word entries (highlight:false) the user asked to see highlighted. */
+export const everydayTermsOn = storage.defineItem<string[]>('local:everydayTermsOn', { fallback: [] });
+
+export interface PageSettings {
+  enabled: boolean;
+  mode: HighlightMode;
+  enabledIds: string[];
+}
+
+export async function pageSettings(hostname: string): Promise<PageSettings> {
+  const [on, sites, mode, everyday] = await Promise.all([
+    enabledEverywhere.getValue(),
+    disabledSites.getValue(),
+    highlightMode.getValue(),
+    everydayTermsOn.getValue(),
+  ]);
+  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday };
+}
+
+export function watchPageSettings(onChange: () => void): () => void {
+  const unwatch = [enabledEverywhere, disabledSites, highlightMode, everydayTermsOn].map((item) =>
+    item.watch(onChange),
+  );
+  return () => unwatch.forEach((u) => u());
+}
