@@ -62,7 +62,7 @@ describe('the shipped glossary', () => {
         if (/^[A-Z]{2,6}$/.test(a.text)) expect(a.caseSensitive, `${e.id}: ${a.text}`).toBe(true);
       }
     }
-    const everyday = glossary.entries.filter((e) => !e.highlight).map((e) => e.name.nl.toLowerCase());
+    const everyday = glossary.entries.filter((e) => !e.highlight).map((e) => e.id);
     expect(everyday).toEqual(expect.arrayContaining(['overeenkomst', 'waterstof']));
   });
 });
