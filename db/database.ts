@@ -15,6 +15,12 @@ export interface NoteRow {
   revision: number;
 }
 
+/** A term the user marked "I know this term": no longer highlighted on pages. */
+export interface KnownRow {
+  termId: string;
+  markedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: string;
@@ -25,18 +31,21 @@ export const DB_NAME = 'benelux-glossary';
 export type GlossaryDatabase = Dexie & {
   entries: EntityTable<EntryRow, 'id'>;
   notes: EntityTable<NoteRow, 'termId'>;
+  known: EntityTable<KnownRow, 'termId'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
 /**
  * Schema versions are append-only: never edit an old `version(n)`; add a new one with its upgrade.
- * Version 1: entries by id, alias and part; notes by term; meta (the seeded glossary version).
+ * Version 1: entries by id, alias and part; notes by term; terms marked known; meta (the seeded
+ * glossary version).
  */
 export function openDatabase(name: string = DB_NAME): GlossaryDatabase {
   const db = new Dexie(name) as GlossaryDatabase;
   db.version(1).stores({
     entries: 'id, part, *aliasKeys',
     notes: 'termId, updatedAt',
+    known: 'termId',
     meta: 'key',
   });
   return db;

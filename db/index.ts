@@ -1,2 +1,3 @@
 export * from './database';
 export * from './glossary-repo';
+export * from './known-repo';

@@ -16,14 +16,23 @@ export const requestSchemas = {
   getEntry: z.object({ id: z.string().min(1).max(100) }).strict(),
   /** Any → background: all entries grouped by part of the letter. */
   getEntriesByPart: z.object({}).strict(),
+  /** Tooltip → background: "I know this term" (stop highlighting it), or undo. */
+  setKnown: z.object({ termId: z.string().min(1).max(100), known: z.boolean() }).strict(),
+  /** Background → content script (keyboard command): explain the term at the selection. */
+  explainSelection: z.object({}).strict(),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
+/** Requests that content scripts answer; every other one is the background's. */
+export type ContentRequestName = 'explainSelection';
+export type BackgroundRequestName = Exclude<RequestName, ContentRequestName>;
 export type Request<K extends RequestName> = z.infer<(typeof requestSchemas)[K]>;
 
 export interface TermIndex {
   version: string;
   terms: MatchTerm[];
+  /** Terms the user marked "I know this term": not highlighted. */
+  known: string[];
 }
 
 export interface Responses {
@@ -31,6 +40,8 @@ export interface Responses {
   getTermIndex: TermIndex;
   getEntry: GlossaryEntry | null;
   getEntriesByPart: Partial<Record<Part, GlossaryEntry[]>>;
+  setKnown: { known: string[] };
+  explainSelection: { explained: string | null };
 }
 
 type ProtocolMap = { [K in RequestName]: (data: Request<K>) => Responses[K] };
@@ -46,19 +57,14 @@ export class InvalidMessageError extends Error {
 export function parseRequest<K extends RequestName>(name: K, data: unknown): Request<K> {
   const result = requestSchemas[name].safeParse(data ?? {});
   if (!result.success) {
-    const where = result.error.issues
-      .map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`)
-      .join('; ');
+    const where = result.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
     throw new InvalidMessageError(`Malformed "${name}" message: ${where}`);
   }
   return result.data as Request<K>;
 }
 
 /** Registers a handler that only ever sees validated requests. */
-export function handle<K extends RequestName>(
-  name: K,
-  handler: (data: Request<K>) => Promise<Responses[K]>,
-): void {
+export function handle<K extends RequestName>(name: K, handler: (data: Request<K>) => Promise<Responses[K]>): void {
   // The library's generic typing cannot follow K through the mapped protocol; the runtime shape is the same.
   onMessage(name, ((message: { data: unknown }) => handler(parseRequest(name, message.data))) as never);
 }

@@ -12,24 +12,29 @@ export const highlightMode = storage.defineItem<HighlightMode>('local:highlightM
 /** Everyday-word entries (highlight:false) the user asked to see highlighted. */
 export const everydayTermsOn = storage.defineItem<string[]>('local:everydayTermsOn', { fallback: [] });
 
+/** How long the pointer rests on a term before its tooltip shows. */
+export const dwellMs = storage.defineItem<number>('local:dwellMs', { fallback: 300 });
+
 export interface PageSettings {
   enabled: boolean;
   mode: HighlightMode;
   enabledIds: string[];
+  dwellMs: number;
 }
 
 export async function pageSettings(hostname: string): Promise<PageSettings> {
-  const [on, sites, mode, everyday] = await Promise.all([
+  const [on, sites, mode, everyday, dwell] = await Promise.all([
     enabledEverywhere.getValue(),
     disabledSites.getValue(),
     highlightMode.getValue(),
     everydayTermsOn.getValue(),
+    dwellMs.getValue(),
   ]);
-  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday };
+  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday, dwellMs: dwell };
 }
 
 export function watchPageSettings(onChange: () => void): () => void {
-  const unwatch = [enabledEverywhere, disabledSites, highlightMode, everydayTermsOn].map((item) =>
+  const unwatch = [enabledEverywhere, disabledSites, highlightMode, everydayTermsOn, dwellMs].map((item) =>
     item.watch(onChange),
   );
   return () => unwatch.forEach((u) => u());

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { InvalidMessageError, parseRequest } from '@/messaging/protocol';
+import { sampleGlossary } from '@/test/sample-glossary';
+import { createHandlers } from './handlers';
+
+let n = 0;
+const freshDb = () => openDatabase(`handlers-test-${n++}`);
+
+describe('background handlers', () => {
+  it('answer from a cold start on an empty database', async () => {
+    const db = freshDb();
+    const handlers = createHandlers(db, sampleGlossary('1.0.0', ['etias', 'nsec']));
+    const entry = await handlers.getEntry({ id: 'etias' });
+    expect(entry?.id).toBe('etias');
+    expect(entry && 'aliasKeys' in entry).toBe(false);
+    const index = await handlers.getTermIndex({});
+    expect(index.version).toBe('1.0.0');
+    expect(index.terms.map((t) => t.id).sort()).toEqual(['etias', 'nsec']);
+    expect(index.terms[0]?.aliases[0]).toEqual({ text: 'ETIAS', caseSensitive: true });
+  });
+
+  it('answer null for an unknown id and group entries by part', async () => {
+    const handlers = createHandlers(freshDb(), sampleGlossary());
+    expect(await handlers.getEntry({ id: 'nope' })).toBeNull();
+    const byPart = await handlers.getEntriesByPart({});
+    expect(Object.keys(byPart)).toEqual(['1d']);
+    expect(byPart['1d']?.length).toBe(2);
+  });
+});
+
+describe('message validation', () => {
+  it('accepts a well-formed request', () => {
+    expect(parseRequest('getEntry', { id: 'etias' })).toEqual({ id: 'etias' });
+    expect(parseRequest('getTermIndex', undefined)).toEqual({});
+  });
+  it.each([
+    ['getEntry', { id: 5 }, /getEntry.*id/],
+    ['getEntry', {}, /getEntry.*id/],
+    ['getEntry', { id: 'x'.repeat(101) }, /id/],
+    ['getEntry', 'etias', /getEntry/],
+    ['getTermIndex', { extra: true }, /getTermIndex/],
+    ['ping', { from: 42 }, /ping.*from/],
+  ] as const)('rejects %s with %j and says why', (name, data, message) => {
+    expect(() => parseRequest(name, data)).toThrow(InvalidMessageError);
+    expect(() => parseRequest(name, data)).toThrow(message);
+  });
+});

@@ -1,0 +1,19 @@
+import glossaryJson from '@/data/glossary.json';
+import type { Glossary } from '@/core/glossary-schema';
+import { openDatabase, seedGlossary } from '@/db';
+import { onCommand } from './commands';
+import { registerHandlers } from './handlers';
+
+// data/glossary.json is validated by the build (wxt.config.ts) and by the unit tests, so the
+// bundle can trust its shape without paying for a parse on every service-worker start.
+const bundled = glossaryJson as Glossary;
+
+export default defineBackground(() => {
+  const db = openDatabase();
+  // Listeners are registered synchronously so that a message can wake a stopped service worker.
+  registerHandlers(db, bundled);
+  browser.runtime.onInstalled.addListener(() => {
+    seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
+  });
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { LANGS } from '@/core/glossary-schema';
+
+/**
+ * The content script and the tooltip page (an extension page in an iframe) talk over a
+ * MessageChannel. The first message, `connect`, is posted to the iframe's window with the secret
+ * nonce the iframe got in its URL hash; it carries the port. After that every message goes over
+ * the port, which the page can neither see nor forge. Both ends validate what they receive.
+ */
+export const hostToTooltip = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('show'),
+    termId: z.string().min(1).max(100),
+    /** Other entries that claim the same surface form (an ambiguous alias). */
+    candidates: z.array(z.string().min(1).max(100)).max(10),
+    lang: z.enum(LANGS),
+    pinned: z.boolean(),
+  }),
+  z.object({ type: z.literal('pin') }),
+  z.object({ type: z.literal('hide') }),
+]);
+export type HostToTooltip = z.infer<typeof hostToTooltip>;
+
+export const tooltipToHost = z.discriminatedUnion('type', [
+  /** The card's content size, so the host can size and place the iframe. */
+  z.object({ type: z.literal('size'), width: z.number().min(0).max(4000), height: z.number().min(0).max(4000) }),
+  /** The card has painted the term it was asked to show (used by the hover bench). */
+  z.object({ type: z.literal('shown'), termId: z.string().max(100) }),
+  z.object({ type: z.literal('pointer'), inside: z.boolean() }),
+  z.object({ type: z.literal('pinned') }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('known'), termId: z.string().min(1).max(100) }),
+]);
+export type TooltipToHost = z.infer<typeof tooltipToHost>;
+
+export const connectMessage = z.object({ type: z.literal('benelux-glossary:connect'), nonce: z.string().length(32) });
