@@ -1,0 +1,12 @@
+import { PageController } from '@/page/controller';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    await new PageController(ctx).start();
+  },
+});

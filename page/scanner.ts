@@ -1,0 +1,224 @@
+import type { TermMatcher } from '@/core/term-matcher';
+import type { TermHighlighter } from './highlighter';
+
+/** Elements whose text is never ours to mark: code, form controls, and our own UI host. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'INPUT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'SVG',
+  'MATH',
+]);
+export const UI_HOST_TAG = 'BENELUX-GLOSSARY-UI';
+const SKIP_SELECTOR =
+  'script,style,noscript,textarea,select,template,benelux-glossary-ui,[contenteditable]:not([contenteditable="false"])';
+
+/** Time a slice may take before it yields: well under the 50 ms of a long task. */
+const SLICE_MS = 8;
+
+function skipElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName === UI_HOST_TAG) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** Is this node inside something we never scan (checked for nodes that arrive by mutation)? */
+function insideSkipped(node: Node): boolean {
+  const parent = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (!parent) return false;
+  if (parent.closest(SKIP_SELECTOR)) return true;
+  return (parent as HTMLElement).isContentEditable === true;
+}
+
+type Idle = (run: (deadline: { timeRemaining(): number }) => void) => void;
+
+export interface ScannerOptions {
+  matcher: TermMatcher;
+  highlighter: TermHighlighter;
+  /** Schedules a slice when the browser is idle (bound to the content script's lifetime). */
+  idle: Idle;
+  /** Called after each slice that placed highlights, e.g. to update the badge count. */
+  onProgress?: () => void;
+  /** Called once when the first full scan is done: a moment to prepare UI ahead of use. */
+  onIdle?: () => void;
+}
+
+/**
+ * Walks a document's text (and open shadow roots) in small slices: what is on screen first, the
+ * rest when the browser is idle, so no task of ours runs long on any page size. A MutationObserver
+ * per root feeds added and changed text back in, batched.
+ */
+export class PageScanner {
+  private readonly pending: Text[] = [];
+  private readonly walks: TreeWalker[] = [];
+  private readonly observers: MutationObserver[] = [];
+  private readonly roots = new Set<Node>();
+  private scheduled = false;
+  private needsPrune = false;
+  private stopped = false;
+  private visibleFirst = true;
+  private doneOnce = false;
+
+  constructor(private readonly opts: ScannerOptions) {}
+
+  start(doc: Document): void {
+    if (doc.designMode === 'on') return;
+    this.addRoot(doc);
+    // The first slice runs now, not when idle: what the reader sees gets explained at once.
+    this.runSlice(SLICE_MS);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const o of this.observers) o.disconnect();
+    this.observers.length = 0;
+    this.pending.length = 0;
+    this.walks.length = 0;
+  }
+
+  /** Forgets everything and scans again (single-page-app navigation, settings change). */
+  restart(doc: Document): void {
+    this.stop();
+    this.stopped = false;
+    this.roots.clear();
+    this.visibleFirst = true;
+    this.start(doc);
+  }
+
+  /** Open shadow roots we scan, for hit-testing into them. */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.roots].filter((r): r is ShadowRoot => r instanceof ShadowRoot);
+  }
+
+  private addRoot(root: Document | ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    const observer = new MutationObserver((records) => this.onMutations(records));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observers.push(observer);
+    this.walks.push(this.walker(root));
+  }
+
+  private walker(root: Node): TreeWalker {
+    const doc = root.ownerDocument ?? (root as Document);
+    return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.TEXT_NODE) {
+          return (node as Text).data.length > 1 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        }
+        const el = node as Element;
+        if (skipElement(el)) return NodeFilter.FILTER_REJECT;
+        if (el.shadowRoot) this.addRoot(el.shadowRoot);
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.opts.idle((deadline) => {
+      this.scheduled = false;
+      this.runSlice(Math.max(SLICE_MS / 2, Math.min(SLICE_MS, deadline.timeRemaining())));
+    });
+  }
+
+  private runSlice(budget: number): void {
+    if (this.stopped) return;
+    const end = performance.now() + budget;
+    let placed = false;
+    // Walk first (cheap), then match; both stop when the slice's time is up.
+    while (this.walks.length > 0 && performance.now() < end) {
+      const walk = this.walks[0]!;
+      for (let i = 0; i < 256; i++) {
+        const node = walk.nextNode();
+        if (!node) {
+          this.walks.shift();
+          break;
+        }
+        this.pending.push(node as Text);
+      }
+    }
+    if (this.walks.length === 0 && this.visibleFirst) {
+      this.visibleFirst = false;
+      this.moveVisibleToFront();
+    }
+    while (this.pending.length > 0 && performance.now() < end) {
+      // pending is consumed from its end: moveVisibleToFront puts visible nodes there.
+      const node = this.pending.pop()!;
+      if (!node.isConnected) continue;
+      this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
+      placed = true;
+    }
+    if (this.needsPrune && this.pending.length === 0 && this.walks.length === 0) {
+      this.needsPrune = false;
+      this.opts.highlighter.prune();
+      placed = true;
+    }
+    if (placed) this.opts.onProgress?.();
+    if (this.walks.length > 0 || this.pending.length > 0 || this.needsPrune) this.schedule();
+    else if (!this.doneOnce) {
+      this.doneOnce = true;
+      this.opts.onIdle?.();
+    }
+  }
+
+  /**
+   * Orders pending nodes so that those on screen are matched first. Text nodes are in document
+   * order, which in ordinary flow is also top-to-bottom: a binary search on their rectangles finds
+   * the first visible one in O(log n) layout reads.
+   */
+  private moveVisibleToFront(): void {
+    const nodes = this.pending;
+    if (nodes.length === 0) return;
+    const view = nodes[0]!.ownerDocument.defaultView;
+    const height = view?.innerHeight ?? 0;
+    const top = (n: Text) => n.parentElement?.getBoundingClientRect().bottom ?? 0;
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (top(nodes[mid]!) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    let visibleEnd = lo;
+    while (visibleEnd < nodes.length && visibleEnd - lo < 2000) {
+      const rect = nodes[visibleEnd]!.parentElement?.getBoundingClientRect();
+      if (rect && rect.top > height) break;
+      visibleEnd++;
+    }
+    // Consumed from the end: rest in reverse document order, then the visible ones last (= first).
+    const visible = nodes.slice(lo, visibleEnd).reverse();
+    const rest = [...nodes.slice(visibleEnd), ...nodes.slice(0, lo)].reverse();
+    nodes.length = 0;
+    nodes.push(...rest, ...visible);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (r.target.nodeType === Node.TEXT_NODE && !insideSkipped(r.target)) this.pending.push(r.target as Text);
+        continue;
+      }
+      if (r.removedNodes.length > 0) this.needsPrune = true;
+      for (const node of r.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (!insideSkipped(node)) this.pending.push(node as Text);
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          const el = node as Element;
+          if (el.tagName === UI_HOST_TAG || skipElement(el) || insideSkipped(el)) continue;
+          this.walks.push(this.walker(el));
+          if (el.shadowRoot) this.addRoot(el.shadowRoot);
+        }
+      }
+    }
+    this.schedule();
+  }
+}

@@ -1,0 +1,212 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lang } from '@/core/glossary-schema';
+import { tooltipToHost, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
+import { UI_HOST_TAG } from './scanner';
+
+const WIDTH = 380;
+const MARGIN = 8;
+
+/**
+ * Our one element in the page. The tooltip's text lives in an extension page inside an iframe, inside a
+ * closed shadow root: the page cannot read it (cross-origin, and `window.find` cannot see into it) nor
+ * style it (inline `all: initial !important`). The host is a manual popover, so it sits in the top
+ * layer, above any z-index and above fullscreen elements once re-shown.
+ */
+export class TooltipHost {
+  private host: HTMLElement | null = null;
+  private iframe: HTMLIFrameElement | null = null;
+  private port: MessagePort | null = null;
+  private ready: Promise<void> | null = null;
+  private stopUpdates: (() => void) | null = null;
+  private contentHeight = 120;
+  private reference: { range: Range; x: number; y: number } | null = null;
+  visible = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly onMessage: (message: TooltipToHost) => void,
+  ) {
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  /** Creates the host and loads the tooltip page once (~160–200 ms), ahead of the first hover. */
+  prepare(): Promise<void> {
+    this.ready ??= new Promise<void>((resolve) => {
+      const host = document.createElement(UI_HOST_TAG.toLowerCase());
+      host.setAttribute('popover', 'manual');
+      this.style(host, { display: 'none' });
+      const shadow = host.attachShadow({ mode: 'closed' });
+      const iframe = document.createElement('iframe');
+      const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+        '',
+      );
+      iframe.src = `${browser.runtime.getURL('/tooltip.html')}#${nonce}`;
+      iframe.setAttribute('title', 'Benelux Glossary');
+      iframe.style.cssText =
+        'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light dark;';
+      iframe.addEventListener(
+        'load',
+        () => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (event: MessageEvent) => this.receive(event.data);
+          channel.port1.start();
+          this.port = channel.port1;
+          const origin = new URL(browser.runtime.getURL('/')).origin;
+          iframe.contentWindow?.postMessage({ type: 'benelux-glossary:connect', nonce }, origin, [channel.port2]);
+          resolve();
+        },
+        { once: true },
+      );
+      shadow.append(iframe);
+      document.documentElement.append(host);
+      this.host = host;
+      this.iframe = iframe;
+    });
+    return this.ready;
+  }
+
+  private style(host: HTMLElement, extra: Record<string, string>): void {
+    const base: Record<string, string> = {
+      all: 'initial',
+      position: 'fixed',
+      top: '0',
+      left: '0',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      overflow: 'hidden',
+      'border-radius': '10px',
+      'box-shadow': '0 6px 24px rgba(0,0,0,.28), 0 0 0 1px rgba(127,127,127,.35)',
+      background: 'transparent',
+      'z-index': '2147483647',
+      'pointer-events': 'auto',
+      'max-width': `calc(100vw - ${2 * MARGIN}px)`,
+      'box-sizing': 'border-box',
+      ...extra,
+    };
+    // Inline !important beats any author rule, even `* { all: unset !important }`.
+    host.setAttribute(
+      'style',
+      Object.entries(base)
+        .map(([k, v]) => `${k}: ${v} !important`)
+        .join('; '),
+    );
+  }
+
+  private receive(data: unknown): void {
+    const parsed = tooltipToHost.safeParse(data);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'size') {
+      this.contentHeight = parsed.data.height;
+      if (this.visible) void this.place();
+    }
+    this.onMessage(parsed.data);
+  }
+
+  private post(message: HostToTooltip): void {
+    this.port?.postMessage(message);
+  }
+
+  async show(
+    range: Range,
+    point: { x: number; y: number },
+    termId: string,
+    candidates: string[],
+    lang: Lang,
+    pinned: boolean,
+  ): Promise<void> {
+    await this.prepare();
+    const host = this.host;
+    if (!host || this.ctx.isInvalid) return;
+    this.reference = { range, ...point };
+    this.post({ type: 'show', termId, candidates, lang, pinned });
+    if (!this.visible) {
+      this.style(host, { display: 'block', width: `${WIDTH}px`, height: `${this.contentHeight}px` });
+      host.showPopover();
+      this.visible = true;
+    }
+    await this.place();
+    this.stopUpdates?.();
+    this.stopUpdates = autoUpdate(this.virtual(), host, () => void this.place(), { animationFrame: false });
+    if (pinned) this.focus();
+  }
+
+  pin(): void {
+    this.post({ type: 'pin' });
+    this.focus();
+  }
+
+  private focus(): void {
+    this.iframe?.focus();
+  }
+
+  private virtual() {
+    const ref = this.reference!;
+    return {
+      getBoundingClientRect: () => ref.range.getBoundingClientRect(),
+      getClientRects: () => ref.range.getClientRects(),
+      contextElement: ref.range.startContainer.parentElement ?? undefined,
+    };
+  }
+
+  private async place(): Promise<void> {
+    const host = this.host;
+    const ref = this.reference;
+    if (!host || !ref) return;
+    let maxHeight = this.contentHeight;
+    const { x, y } = await computePosition(this.virtual(), host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline({ x: ref.x, y: ref.y }),
+        offset(6),
+        flip({ padding: MARGIN }),
+        shift({ padding: MARGIN }),
+        size({
+          padding: MARGIN,
+          apply: ({ availableHeight }) => {
+            // Never cover more than about half the screen: a long definition scrolls inside.
+            maxHeight = Math.max(80, Math.min(this.contentHeight, availableHeight, window.innerHeight * 0.5));
+          },
+        }),
+      ],
+    });
+    if (!this.visible) return;
+    const width = Math.min(WIDTH, window.innerWidth - 2 * MARGIN);
+    this.style(host, {
+      display: 'block',
+      width: `${width}px`,
+      height: `${Math.ceil(maxHeight)}px`,
+      transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)`,
+    });
+  }
+
+  /** Is the point over the tooltip? */
+  contains(x: number, y: number): boolean {
+    if (!this.visible || !this.host) return false;
+    const r = this.host.getBoundingClientRect();
+    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  }
+
+  hide(): void {
+    this.stopUpdates?.();
+    this.stopUpdates = null;
+    this.reference = null;
+    if (!this.visible || !this.host) return;
+    this.visible = false;
+    this.post({ type: 'hide' });
+    if (this.host.matches(':popover-open')) this.host.hidePopover();
+    this.style(this.host, { display: 'none' });
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = null;
+    this.iframe = null;
+    this.port?.close();
+    this.port = null;
+    this.ready = null;
+  }
+}
