@@ -12,7 +12,10 @@ export default defineConfig({
     // An invalid glossary (schema, ids, aliases, quotes not verbatim in the letter) fails the build.
     'build:before': () => {
       const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
-      validateGlossary(JSON.parse(read('./data/glossary.json')), read('./data/source/benelux-voorzitterschap-2023.txt'));
+      validateGlossary(
+        JSON.parse(read('./data/glossary.json')),
+        read('./data/source/benelux-voorzitterschap-2023.txt'),
+      );
     },
   },
   vite: () => ({ plugins: [preact()] }),
@@ -24,9 +27,21 @@ export default defineConfig({
     // unlimitedStorage: keeps the glossary and the user's notes in IndexedDB from eviction.
     permissions: ['storage', 'unlimitedStorage'],
     action: { default_title: '__MSG_extName__' },
+    // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
+    web_accessible_resources: [{ resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'] }],
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandExplain__',
+      },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : { minimum_chrome_version: '128' }),
   }),
 });

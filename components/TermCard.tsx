@@ -1,0 +1,74 @@
+import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
+
+export interface TermCardLabels {
+  inLetter: string;
+  part: (part: Part) => string;
+  known: string;
+  close: string;
+  dialog: (name: string) => string;
+  alsoMeans: string;
+}
+
+interface Props {
+  entry: GlossaryEntry;
+  lang: Lang;
+  pinned: boolean;
+  /** Other entries that share the hovered surface form (an ambiguous alias). */
+  candidates: GlossaryEntry[];
+  labels: TermCardLabels;
+  onKnown: () => void;
+  onClose: () => void;
+  onPick: (id: string) => void;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A term explained: name and expansion, short definition, where the letter uses it, actions. */
+export function TermCard({ entry, lang, pinned, candidates, labels, onKnown, onClose, onPick }: Props) {
+  const name = entry.name[lang];
+  const quote = entry.quotes[0];
+  return (
+    <article
+      class={`term-card${pinned ? ' pinned' : ''}`}
+      role={pinned ? 'dialog' : 'tooltip'}
+      aria-label={pinned ? labels.dialog(name) : undefined}
+      aria-modal={pinned ? 'false' : undefined}
+      tabIndex={-1}
+      lang={lang}
+    >
+      <header>
+        <h2 class="term-name">{name}</h2>
+        {entry.expansion && entry.expansion[lang] !== name && <p class="term-expansion">{entry.expansion[lang]}</p>}
+      </header>
+      <p class="term-short">{entry.short[lang]}</p>
+      {quote && (
+        <figure class="term-quote">
+          <figcaption>
+            {labels.inLetter} <span class="term-part">{labels.part(quote.part)}</span>
+          </figcaption>
+          <blockquote lang="nl">{collapse(quote.text)}</blockquote>
+        </figure>
+      )}
+      {candidates.length > 0 && (
+        <nav class="term-candidates" aria-label={labels.alsoMeans}>
+          <span>{labels.alsoMeans}</span>
+          {candidates.map((c) => (
+            <button type="button" key={c.id} onClick={() => onPick(c.id)}>
+              {c.name[lang]}
+            </button>
+          ))}
+        </nav>
+      )}
+      <footer>
+        <button type="button" class="term-known" onClick={onKnown}>
+          {labels.known}
+        </button>
+        {pinned && (
+          <button type="button" class="term-close" onClick={onClose}>
+            {labels.close}
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+}

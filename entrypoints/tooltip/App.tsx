@@ -1,0 +1,99 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { TermCard, type TermCardLabels } from '@/components/TermCard';
+import type { GlossaryEntry, Part } from '@/core/glossary-schema';
+import { sendMessage } from '@/messaging/protocol';
+import { hostToTooltip, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
+import { t } from '@/i18n/t';
+
+type Shown = Extract<HostToTooltip, { type: 'show' }>;
+
+const labels: TermCardLabels = {
+  inLetter: t('tooltipInLetter'),
+  part: (part: Part) => t(`part_${part}`),
+  known: t('tooltipKnown'),
+  close: t('tooltipClose'),
+  dialog: (name) => t('tooltipDialog', name),
+  alsoMeans: t('tooltipAlsoMeans'),
+};
+
+interface Props {
+  port: MessagePort;
+  entries: Map<string, GlossaryEntry>;
+}
+
+export function App({ port, entries }: Props) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  const post = (message: TooltipToHost) => port.postMessage(message);
+
+  useEffect(() => {
+    port.onmessage = (event: MessageEvent) => {
+      const parsed = hostToTooltip.safeParse(event.data);
+      if (!parsed.success) return;
+      const msg = parsed.data;
+      if (msg.type === 'show') setShown(msg);
+      else if (msg.type === 'pin') setShown((s) => (s ? { ...s, pinned: true } : s));
+      else setShown(null);
+    };
+    port.start();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') post({ type: 'close' });
+    };
+    const enter = () => post({ type: 'pointer', inside: true });
+    const leave = () => post({ type: 'pointer', inside: false });
+    document.addEventListener('keydown', onKey);
+    document.documentElement.addEventListener('pointerenter', enter);
+    document.documentElement.addEventListener('pointerleave', leave);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.documentElement.removeEventListener('pointerenter', enter);
+      document.documentElement.removeEventListener('pointerleave', leave);
+    };
+  }, [port]);
+
+  // Tell the host our size and that the term has painted (the hover bench times this).
+  useLayoutEffect(() => {
+    const el = card.current;
+    if (!el || !shown) return;
+    const report = () => post({ type: 'size', width: el.scrollWidth, height: el.scrollHeight });
+    report();
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    const termId = shown.termId;
+    requestAnimationFrame(() => post({ type: 'shown', termId }));
+    if (shown.pinned) el.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    return () => observer.disconnect();
+  }, [shown]);
+
+  const entry = shown ? entries.get(shown.termId) : undefined;
+  if (!shown || !entry) return <div ref={card} />;
+  const candidates = shown.candidates.map((id) => entries.get(id)).filter((e): e is GlossaryEntry => !!e);
+  return (
+    <div
+      ref={card}
+      onPointerDown={() => {
+        if (!shown.pinned) {
+          setShown({ ...shown, pinned: true });
+          post({ type: 'pinned' });
+        }
+      }}
+    >
+      <TermCard
+        entry={entry}
+        lang={shown.lang}
+        pinned={shown.pinned}
+        candidates={candidates}
+        labels={labels}
+        onKnown={() => {
+          void sendMessage('setKnown', { termId: entry.id, known: true }).then(() =>
+            post({ type: 'known', termId: entry.id }),
+          );
+        }}
+        onClose={() => post({ type: 'close' })}
+        onPick={(id) =>
+          setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] })
+        }
+      />
+    </div>
+  );
+}
