@@ -45,9 +45,7 @@ export const entrySchema = z
     long: bilingual,
     quotes: z.array(z.object({ text: text, part: partSchema }).strict()).min(1),
     related: z.array(z.string()),
-    source: z
-      .object({ label: text, url: z.url({ protocol: /^https$/ }).optional() })
-      .strict(),
+    source: z.object({ label: text, url: z.url({ protocol: /^https$/ }).optional() }).strict(),
     legalRef: legalRefSchema.optional(),
     /** Alias texts this entry shares on purpose with another entry. */
     ambiguous: z.array(text).optional(),
@@ -58,9 +56,7 @@ export const glossarySchema = z
   .object({
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
     asOf: z.iso.date(),
-    document: z
-      .object({ title: text, author: text, recipient: text, year: z.number().int() })
-      .strict(),
+    document: z.object({ title: text, author: text, recipient: text, year: z.number().int() }).strict(),
     entries: z.array(entrySchema).min(1),
   })
   .strict();

@@ -20,9 +20,7 @@ export function aliasKey(text: string): string {
 export function validateGlossary(raw: unknown, letter: string): Glossary {
   const parsed = glossarySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new GlossaryError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new GlossaryError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const glossary = parsed.data;
   const problems: string[] = [];
