@@ -18,13 +18,19 @@ export const requestSchemas = {
   getEntriesByPart: z.object({}).strict(),
   /** Tooltip → background: "I know this term" (stop highlighting it), or undo. */
   setKnown: z.object({ termId: z.string().min(1).max(100), known: z.boolean() }).strict(),
+  /** Content script (top frame) → background: distinct terms on the page, for the toolbar badge. */
+  reportPageTerms: z.object({ distinct: z.number().int().min(0).max(100_000), enabled: z.boolean() }).strict(),
   /** Background → content script (keyboard command): explain the term at the selection. */
   explainSelection: z.object({}).strict(),
+  /** Popup → content script (top frame): the terms on this page and whether we are on here. */
+  getPageTerms: z.object({}).strict(),
+  /** Popup → content script (top frame): scroll to the term's next occurrence and flash it. */
+  revealTerm: z.object({ termId: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
 /** Requests that content scripts answer; every other one is the background's. */
-export type ContentRequestName = 'explainSelection';
+export type ContentRequestName = 'explainSelection' | 'getPageTerms' | 'revealTerm';
 export type BackgroundRequestName = Exclude<RequestName, ContentRequestName>;
 export type Request<K extends RequestName> = z.infer<(typeof requestSchemas)[K]>;
 
@@ -41,7 +47,24 @@ export interface Responses {
   getEntry: GlossaryEntry | null;
   getEntriesByPart: Partial<Record<Part, GlossaryEntry[]>>;
   setKnown: { known: string[] };
+  reportPageTerms: { ok: true };
   explainSelection: { explained: string | null };
+  getPageTerms: PageTerms;
+  revealTerm: { revealed: boolean };
+}
+
+export interface PageTerms {
+  /** The top frame's hostname: what "on/off for this site" applies to. */
+  hostname: string;
+  enabled: boolean;
+  /** Occurrences per term id in the top frame's document. */
+  counts: Record<string, number>;
+}
+
+/** Who sent a message, as far as handlers need to know. */
+export interface Sender {
+  tabId?: number;
+  frameId?: number;
 }
 
 type ProtocolMap = { [K in RequestName]: (data: Request<K>) => Responses[K] };
@@ -64,7 +87,14 @@ export function parseRequest<K extends RequestName>(name: K, data: unknown): Req
 }
 
 /** Registers a handler that only ever sees validated requests. */
-export function handle<K extends RequestName>(name: K, handler: (data: Request<K>) => Promise<Responses[K]>): void {
+export function handle<K extends RequestName>(
+  name: K,
+  handler: (data: Request<K>, sender: Sender) => Promise<Responses[K]>,
+): void {
   // The library's generic typing cannot follow K through the mapped protocol; the runtime shape is the same.
-  onMessage(name, ((message: { data: unknown }) => handler(parseRequest(name, message.data))) as never);
+  onMessage(name, ((message: { data: unknown; sender?: { tab?: { id?: number }; frameId?: number } }) =>
+    handler(parseRequest(name, message.data), {
+      tabId: message.sender?.tab?.id,
+      frameId: message.sender?.frameId,
+    })) as never);
 }

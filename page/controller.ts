@@ -10,6 +10,8 @@ import { DEFAULT_DWELL_MS, HoverController, type HoverTarget } from './hover';
 import { PageScanner } from './scanner';
 import { TooltipHost } from './tooltip-host';
 
+const FLASH_HIGHLIGHT = 'benelux-glossary-flash';
+
 /** The reader's language: the page's `lang` when we have it, else the browser's. */
 export function readerLang(doc: Document, uiLang: string): Lang {
   for (const tag of [doc.documentElement.lang, uiLang]) {
@@ -58,6 +60,14 @@ export class PageController {
     this.ctx.onInvalidated(() => this.teardown());
     this.ctx.onInvalidated(watchPageSettings(() => void this.apply()));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.scanner?.restart(document));
+    handle('getPageTerms', () =>
+      Promise.resolve({
+        hostname: location.hostname,
+        enabled: this.highlighter !== null,
+        counts: Object.fromEntries(this.highlighter?.counts() ?? []),
+      }),
+    );
+    handle('revealTerm', ({ termId }) => Promise.resolve({ revealed: this.reveal(termId) }));
     handle('explainSelection', () => {
       const hit = this.highlighter ? termAtSelection(document, this.highlighter) : null;
       if (hit) this.hover.open(hit, true);
@@ -66,11 +76,54 @@ export class PageController {
     await this.apply();
   }
 
+  private revealIndex = new Map<string, number>();
+
+  /** Scrolls to the term's next occurrence and flashes it (the popup's "on this page"). */
+  private reveal(termId: string): boolean {
+    const list = this.highlighter?.occurrences(termId) ?? [];
+    if (list.length === 0) return false;
+    // Document order, so "next" walks down the page.
+    list.sort((a, b) =>
+      a.node === b.node
+        ? a.start - b.start
+        : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
+    const i = (this.revealIndex.get(termId) ?? -1) + 1;
+    const target = list[i % list.length]!;
+    this.revealIndex.set(termId, i % list.length);
+    target.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const flash = new Highlight(target.range);
+    CSS.highlights.set(FLASH_HIGHLIGHT, flash);
+    this.ctx.setTimeout(() => {
+      if (CSS.highlights.get(FLASH_HIGHLIGHT) === flash) CSS.highlights.delete(FLASH_HIGHLIGHT);
+    }, 1600);
+    return true;
+  }
+
+  private reportTimer: number | null = null;
+  private lastReport = '';
+
+  /** The top frame tells the background how many distinct terms it shows, for the toolbar badge. */
+  private report(): void {
+    if (window !== window.top || this.reportTimer !== null) return;
+    this.reportTimer = this.ctx.setTimeout(() => {
+      this.reportTimer = null;
+      const data = { distinct: this.highlighter?.counts().size ?? 0, enabled: this.highlighter !== null };
+      const key = JSON.stringify(data);
+      if (key === this.lastReport) return;
+      this.lastReport = key;
+      sendMessage('reportPageTerms', data).catch(() => undefined);
+    }, 300);
+  }
+
   /** (Re)applies the settings: off removes every highlight at once; on needs no reload. */
   async apply(): Promise<void> {
-    const settings = await pageSettings(location.hostname);
+    const settings = await pageSettings(topHostname());
     this.teardown();
     this.settings = settings;
+    this.report();
     if (!settings.enabled || this.ctx.isInvalid) return;
     this.index ??= await sendMessage('getTermIndex', {});
     this.claims = claimsOf(this.index);
@@ -84,6 +137,7 @@ export class PageController {
       highlighter,
       idle: (run) => void this.ctx.requestIdleCallback(run, { timeout: 250 }),
       onIdle: () => void this.tooltip.prepare(),
+      onProgress: () => this.report(),
     });
     this.highlighter = highlighter;
     this.scanner = scanner;
@@ -104,6 +158,21 @@ export class PageController {
     this.highlighter?.destroy();
     this.scanner = null;
     this.highlighter = null;
+  }
+}
+
+/**
+ * "On/off for this site" is about the tab's site, so frames use the top frame's hostname: their own
+ * when they are the top, else the outermost ancestor origin (Chromium), else the referrer.
+ */
+function topHostname(): string {
+  if (window === window.top) return location.hostname;
+  const ancestors = location.ancestorOrigins;
+  const outer = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : document.referrer;
+  try {
+    return outer ? new URL(outer).hostname : location.hostname;
+  } catch {
+    return location.hostname;
   }
 }
 

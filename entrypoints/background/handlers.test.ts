@@ -11,10 +11,10 @@ describe('background handlers', () => {
   it('answer from a cold start on an empty database', async () => {
     const db = freshDb();
     const handlers = createHandlers(db, sampleGlossary('1.0.0', ['etias', 'nsec']));
-    const entry = await handlers.getEntry({ id: 'etias' });
+    const entry = await handlers.getEntry({ id: 'etias' }, {});
     expect(entry?.id).toBe('etias');
     expect(entry && 'aliasKeys' in entry).toBe(false);
-    const index = await handlers.getTermIndex({});
+    const index = await handlers.getTermIndex({}, {});
     expect(index.version).toBe('1.0.0');
     expect(index.terms.map((t) => t.id).sort()).toEqual(['etias', 'nsec']);
     expect(index.terms[0]?.aliases[0]).toEqual({ text: 'ETIAS', caseSensitive: true });
@@ -22,10 +22,36 @@ describe('background handlers', () => {
 
   it('answer null for an unknown id and group entries by part', async () => {
     const handlers = createHandlers(freshDb(), sampleGlossary());
-    expect(await handlers.getEntry({ id: 'nope' })).toBeNull();
-    const byPart = await handlers.getEntriesByPart({});
+    expect(await handlers.getEntry({ id: 'nope' }, {})).toBeNull();
+    const byPart = await handlers.getEntriesByPart({}, {});
     expect(Object.keys(byPart)).toEqual(['1d']);
     expect(byPart['1d']?.length).toBe(2);
+  });
+});
+
+describe('toolbar badge', () => {
+  it('shows the distinct term count for the top frame, "off" when switched off, nothing for subframes', async () => {
+    const calls: string[] = [];
+    const badge = {
+      setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => void calls.push(`${tabId}:${text}`),
+      setBadgeBackgroundColor: () => undefined,
+    };
+    const handlers = createHandlers(freshDb(), sampleGlossary(), badge);
+    await handlers.reportPageTerms({ distinct: 7, enabled: true }, { tabId: 3, frameId: 0 });
+    await handlers.reportPageTerms({ distinct: 2, enabled: true }, { tabId: 3, frameId: 5 });
+    await handlers.reportPageTerms({ distinct: 0, enabled: false }, { tabId: 4, frameId: 0 });
+    await handlers.reportPageTerms({ distinct: 0, enabled: true }, { tabId: 5, frameId: 0 });
+    expect(calls).toEqual(['3:7', '4:off', '5:']);
+  });
+});
+
+describe('setKnown', () => {
+  it('stores the choice and refuses an unknown term id', async () => {
+    const handlers = createHandlers(freshDb(), sampleGlossary());
+    expect(await handlers.setKnown({ termId: 'etias', known: true }, {})).toEqual({ known: ['etias'] });
+    expect((await handlers.getTermIndex({}, {})).known).toEqual(['etias']);
+    expect(await handlers.setKnown({ termId: 'etias', known: false }, {})).toEqual({ known: [] });
+    await expect(handlers.setKnown({ termId: 'nope', known: true }, {})).rejects.toThrow(/Unknown term id "nope"/);
   });
 });
 

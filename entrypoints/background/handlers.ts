@@ -10,16 +10,21 @@ import {
   storedGlossaryVersion,
   type GlossaryDatabase,
 } from '@/db';
-import { handle, type BackgroundRequestName, type Request, type Responses } from '@/messaging/protocol';
+import { handle, type BackgroundRequestName, type Request, type Responses, type Sender } from '@/messaging/protocol';
 
-export type Handlers = { [K in BackgroundRequestName]: (data: Request<K>) => Promise<Responses[K]> };
+export type Handlers = { [K in BackgroundRequestName]: (data: Request<K>, sender: Sender) => Promise<Responses[K]> };
 
 /**
  * Every handler works from a cold start: an MV3 service worker may have been stopped at any moment,
  * so nothing is kept in globals; each handler makes sure the glossary is seeded (a single read when
  * it already is) and reads from the database.
  */
-export function createHandlers(db: GlossaryDatabase, bundled: Glossary): Handlers {
+export interface BadgeApi {
+  setBadgeText(details: { tabId: number; text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void> | void;
+}
+
+export function createHandlers(db: GlossaryDatabase, bundled: Glossary, badge?: BadgeApi): Handlers {
   const ready = () => seedGlossary(db, bundled);
   return {
     async ping() {
@@ -39,6 +44,15 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary): Handler
       await ready();
       return entriesByPart(db);
     },
+    async reportPageTerms({ distinct, enabled }, sender) {
+      if (sender.tabId !== undefined && sender.frameId === 0 && badge) {
+        // "off" when the user switched us off here; else the number of distinct terms (none: no badge).
+        const text = !enabled ? 'off' : distinct > 0 ? String(Math.min(distinct, 999)) : '';
+        await badge.setBadgeBackgroundColor({ tabId: sender.tabId, color: enabled ? '#1f4e9c' : '#6e7781' });
+        await badge.setBadgeText({ tabId: sender.tabId, text });
+      }
+      return { ok: true };
+    },
     async setKnown({ termId, known }) {
       await ready();
       if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
@@ -48,10 +62,10 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary): Handler
   };
 }
 
-export function registerHandlers(db: GlossaryDatabase, bundled: Glossary): void {
-  const handlers = createHandlers(db, bundled);
+export function registerHandlers(db: GlossaryDatabase, bundled: Glossary, badge?: BadgeApi): void {
+  const handlers = createHandlers(db, bundled, badge);
   for (const name of Object.keys(handlers) as BackgroundRequestName[]) {
     // Each name is paired with its own handler; TypeScript cannot follow the pairing through the loop.
-    handle(name, handlers[name] as (data: Request<typeof name>) => Promise<Responses[typeof name]>);
+    handle(name, handlers[name] as (data: Request<typeof name>, sender: Sender) => Promise<Responses[typeof name]>);
   }
 }

@@ -11,7 +11,8 @@ const bundled = glossaryJson as Glossary;
 export default defineBackground(() => {
   const db = openDatabase();
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
-  registerHandlers(db, bundled);
+  // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
+  registerHandlers(db, bundled, browser.action ?? browser.browserAction);
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
   });

@@ -1,10 +1,213 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import letter from '@/data/source/benelux-voorzitterschap-2023.txt?raw';
 import { PopupHeader } from '@/components/PopupHeader';
+import { ResultList, optionId, type ResultItem } from '@/components/ResultList';
+import { SiteControls } from '@/components/SiteControls';
+import { TermDetail } from '@/components/TermDetail';
+import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
+import { GlossarySearch, letterProminence } from '@/core/search';
+import { buildTermIndex } from '@/core/term-index';
+import { allEntries, openDatabase } from '@/db';
 import { t } from '@/i18n/t';
+import { sendMessage, type PageTerms } from '@/messaging/protocol';
+import { disabledSites, enabledEverywhere, everydayTermsOn, highlightMode } from '@/settings';
+import { pushRecent, recentTerms } from '@/settings/recent';
+
+const lang: Lang = browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
+const part = (p: Part) => t(`part_${p}`);
+const LIST_ID = 'results';
+
+async function activeTabId(): Promise<number | undefined> {
+  return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
+async function loadPage(): Promise<{ tabId: number; terms: PageTerms } | null> {
+  const tabId = await activeTabId();
+  if (tabId === undefined) return null;
+  try {
+    return { tabId, terms: await sendMessage('getPageTerms', {}, { tabId, frameId: 0 }) };
+  } catch {
+    return null; // no content script in this tab (a browser page, the web store)
+  }
+}
 
 export function App() {
+  const [entries, setEntries] = useState<Map<string, GlossaryEntry> | null>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [detail, setDetail] = useState<string | null>(null);
+  const [page, setPage] = useState<{ tabId: number; terms: PageTerms } | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [everywhere, setEverywhere] = useState(true);
+  const [sites, setSites] = useState<string[]>([]);
+  const [firstOnly, setFirstOnly] = useState(false);
+  const [everydayOn, setEverydayOn] = useState<string[]>([]);
+
+  useEffect(() => {
+    void (async () => {
+      await sendMessage('ping', { from: 'popup' }); // the background seeds the database if it has to
+      const list = await allEntries(openDatabase());
+      setEntries(new Map(list.map((e) => [e.id, e])));
+    })();
+    void loadPage().then(setPage);
+    void recentTerms.getValue().then(setRecent);
+    void enabledEverywhere.getValue().then(setEverywhere);
+    void disabledSites.getValue().then(setSites);
+    void highlightMode.getValue().then((m) => setFirstOnly(m === 'first'));
+    void everydayTermsOn.getValue().then(setEverydayOn);
+  }, []);
+
+  const search = useMemo(() => {
+    if (!entries) return null;
+    const list = [...entries.values()];
+    return new GlossarySearch(list, { lang, prominence: letterProminence(buildTermIndex(list), letter) });
+  }, [entries]);
+
+  const items: ResultItem[] = useMemo(() => {
+    if (!entries || !search) return [];
+    if (query.trim()) {
+      return search.search(query).flatMap((hit) => {
+        const entry = entries.get(hit.id);
+        return entry ? [{ entry, hit }] : [];
+      });
+    }
+    // Empty query: the terms on this page (most frequent first), then recently viewed.
+    const onPage = Object.entries(page?.terms.counts ?? {})
+      .sort((a, b) => b[1] - a[1])
+      .flatMap(([id, n]) => {
+        const entry = entries.get(id);
+        return entry ? [{ entry, badge: `${n}×` }] : [];
+      });
+    const shown = new Set(onPage.map((i) => i.entry.id));
+    const recents = recent.flatMap((id) => {
+      const entry = entries.get(id);
+      return entry && !shown.has(id) ? [{ entry }] : [];
+    });
+    return [...onPage, ...recents];
+  }, [entries, search, query, page, recent]);
+
+  const open = (id: string) => {
+    setDetail(id);
+    void pushRecent(id).then(setRecent);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(items.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      const item = items[active];
+      if (item) open(item.entry.id);
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault(); // clear the query instead of closing the popup
+      setQuery('');
+      setActive(0);
+    }
+  };
+
+  const hostname = page?.terms.hostname || null;
+  const setHere = (on: boolean) => {
+    if (!hostname) return;
+    const next = on ? sites.filter((s) => s !== hostname) : [...new Set([...sites, hostname])];
+    setSites(next);
+    void disabledSites.setValue(next);
+  };
+
+  const entry = detail ? entries?.get(detail) : undefined;
+  if (entry && entries) {
+    return (
+      <main class="popup">
+        <TermDetail
+          entry={entry}
+          lang={lang}
+          related={entry.related.flatMap((id) => entries.get(id) ?? [])}
+          labels={{
+            back: t('popupBack'),
+            inLetter: t('tooltipInLetter'),
+            related: t('popupRelated'),
+            source: t('popupSource'),
+            part,
+          }}
+          onBack={() => setDetail(null)}
+          onOpen={open}
+        />
+      </main>
+    );
+  }
+
+  const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
   return (
     <main class="popup">
       <PopupHeader title={t('popupTitle')} tagline={t('popupTagline')} />
+      <input
+        type="search"
+        class="search"
+        role="searchbox"
+        aria-label={t('popupSearchLabel')}
+        placeholder={t('popupSearchPlaceholder')}
+        aria-controls={LIST_ID}
+        aria-activedescendant={items.length > 0 ? optionId(LIST_ID, active) : undefined}
+        value={query}
+        autoFocus
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {!query.trim() && <h2 class="list-heading">{onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent')}</h2>}
+      {entries && items.length === 0 && (
+        <p class="muted">{query.trim() ? t('popupNoResults') : t('popupNothingYet')}</p>
+      )}
+      <ResultList
+        id={LIST_ID}
+        label={query.trim() ? t('popupResults') : t('popupOnThisPage')}
+        items={items}
+        active={active}
+        lang={lang}
+        partLabel={(e) => part(e.part)}
+        onOpen={(e) => {
+          // A term on this page, chosen from the empty-query list: show it in the tab too.
+          if (!query.trim() && page && onPageIds.has(e.id)) {
+            void sendMessage('revealTerm', { termId: e.id }, { tabId: page.tabId, frameId: 0 }).catch(() => undefined);
+          }
+          open(e.id);
+        }}
+        onHover={setActive}
+      />
+      <SiteControls
+        labels={{
+          everywhere: t('popupOnEverywhere'),
+          here: (host) => t('popupOnHere', host),
+          unavailable: t('popupUnavailable'),
+          firstOnly: t('popupFirstOnly'),
+          everyday: t('popupEveryday'),
+        }}
+        lang={lang}
+        enabledEverywhere={everywhere}
+        hostname={hostname}
+        enabledHere={!!hostname && !sites.includes(hostname)}
+        firstOnly={firstOnly}
+        everydayEntries={[...(entries?.values() ?? [])].filter((e) => !e.highlight)}
+        everydayOn={everydayOn}
+        onEverywhere={(on) => {
+          setEverywhere(on);
+          void enabledEverywhere.setValue(on);
+        }}
+        onHere={setHere}
+        onFirstOnly={(on) => {
+          setFirstOnly(on);
+          void highlightMode.setValue(on ? 'first' : 'all');
+        }}
+        onEveryday={(id, on) => {
+          const next = on ? [...new Set([...everydayOn, id])] : everydayOn.filter((x) => x !== id);
+          setEverydayOn(next);
+          void everydayTermsOn.setValue(next);
+        }}
+      />
     </main>
   );
 }
