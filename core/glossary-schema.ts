@@ -1,12 +1,10 @@
 import { z } from 'zod';
 
-/** The parts of the letter, in reading order. */
-export const PARTS = ['opening', '1', '1a', '1b', '1c', '1d', '2'] as const;
-export const partSchema = z.enum(PARTS);
-export type Part = z.infer<typeof partSchema>;
+import { PARTS } from './constants';
 
-export const LANGS = ['nl', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+// Constants live apart so that the content script can use them without bundling zod.
+export { LANGS, PARTS, type Lang, type Part } from './constants';
+export const partSchema = z.enum(PARTS);
 
 const text = z.string().trim().min(1);
 const bilingual = z.object({ nl: text, en: text }).strict();

@@ -1,4 +1,5 @@
 import { glossarySchema, PARTS, type Glossary } from './glossary-schema';
+import { aliasKey } from './alias-key';
 import { normaliseSource, occursVerbatim } from './verbatim';
 
 export class GlossaryError extends Error {
@@ -8,10 +9,7 @@ export class GlossaryError extends Error {
   }
 }
 
-/** Folds an alias for collision checks: case and white space do not make two aliases different. */
-export function aliasKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { aliasKey };
 
 /**
  * Parses the glossary source and checks what a schema alone cannot: unique ids, existing `related`

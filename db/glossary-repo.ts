@@ -1,5 +1,5 @@
 import type { Glossary, GlossaryEntry, Part } from '@/core/glossary-schema';
-import { aliasKey } from '@/core/glossary-validate';
+import { aliasKey } from '@/core/alias-key';
 import type { EntryRow, GlossaryDatabase } from './database';
 
 const VERSION_KEY = 'glossaryVersion';

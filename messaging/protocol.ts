@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
+// zod/mini: the same validators, tree-shaken, because the content script ships on every page.
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
 import type { GlossaryEntry, Part } from '@/core/glossary-schema';
 import type { MatchTerm } from '@/core/term-matcher';
 
@@ -7,25 +9,29 @@ import type { MatchTerm } from '@/core/term-matcher';
  * Every message of the extension, in one place: a validator for each request (checked where it is
  * received, before any handler runs) and the type of its response.
  */
+z.config(en());
+
+const termId = () => z.string().check(z.minLength(1), z.maxLength(100));
+
 export const requestSchemas = {
   /** Content script → background: is the background alive? (smoke test and health check) */
-  ping: z.object({ from: z.string().max(2000) }).strict(),
+  ping: z.strictObject({ from: z.string().check(z.maxLength(2000)) }),
   /** Content script → background: what the matcher needs. */
-  getTermIndex: z.object({}).strict(),
+  getTermIndex: z.strictObject({}),
   /** Any → background: one entry by id. */
-  getEntry: z.object({ id: z.string().min(1).max(100) }).strict(),
+  getEntry: z.strictObject({ id: termId() }),
   /** Any → background: all entries grouped by part of the letter. */
-  getEntriesByPart: z.object({}).strict(),
+  getEntriesByPart: z.strictObject({}),
   /** Tooltip → background: "I know this term" (stop highlighting it), or undo. */
-  setKnown: z.object({ termId: z.string().min(1).max(100), known: z.boolean() }).strict(),
+  setKnown: z.strictObject({ termId: termId(), known: z.boolean() }),
   /** Content script (top frame) → background: distinct terms on the page, for the toolbar badge. */
-  reportPageTerms: z.object({ distinct: z.number().int().min(0).max(100_000), enabled: z.boolean() }).strict(),
+  reportPageTerms: z.strictObject({ distinct: z.int().check(z.minimum(0), z.maximum(100_000)), enabled: z.boolean() }),
   /** Background → content script (keyboard command): explain the term at the selection. */
-  explainSelection: z.object({}).strict(),
+  explainSelection: z.strictObject({}),
   /** Popup → content script (top frame): the terms on this page and whether we are on here. */
-  getPageTerms: z.object({}).strict(),
+  getPageTerms: z.strictObject({}),
   /** Popup → content script (top frame): scroll to the term's next occurrence and flash it. */
-  revealTerm: z.object({ termId: z.string().min(1).max(100) }).strict(),
+  revealTerm: z.strictObject({ termId: termId() }),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { LANGS } from '@/core/glossary-schema';
+import { z } from 'zod/mini';
+import { LANGS } from '@/core/constants';
 
 /**
  * The content script and the tooltip page (an extension page in an iframe) talk over a
@@ -10,9 +10,9 @@ import { LANGS } from '@/core/glossary-schema';
 export const hostToTooltip = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('show'),
-    termId: z.string().min(1).max(100),
+    termId: z.string().check(z.minLength(1), z.maxLength(100)),
     /** Other entries that claim the same surface form (an ambiguous alias). */
-    candidates: z.array(z.string().min(1).max(100)).max(10),
+    candidates: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(10)),
     lang: z.enum(LANGS),
     pinned: z.boolean(),
   }),
@@ -23,14 +23,21 @@ export type HostToTooltip = z.infer<typeof hostToTooltip>;
 
 export const tooltipToHost = z.discriminatedUnion('type', [
   /** The card's content size, so the host can size and place the iframe. */
-  z.object({ type: z.literal('size'), width: z.number().min(0).max(4000), height: z.number().min(0).max(4000) }),
+  z.object({
+    type: z.literal('size'),
+    width: z.number().check(z.minimum(0), z.maximum(4000)),
+    height: z.number().check(z.minimum(0), z.maximum(4000)),
+  }),
   /** The card has painted the term it was asked to show (used by the hover bench). */
-  z.object({ type: z.literal('shown'), termId: z.string().max(100) }),
+  z.object({ type: z.literal('shown'), termId: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('pointer'), inside: z.boolean() }),
   z.object({ type: z.literal('pinned') }),
   z.object({ type: z.literal('close') }),
-  z.object({ type: z.literal('known'), termId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('known'), termId: z.string().check(z.minLength(1), z.maxLength(100)) }),
 ]);
 export type TooltipToHost = z.infer<typeof tooltipToHost>;
 
-export const connectMessage = z.object({ type: z.literal('benelux-glossary:connect'), nonce: z.string().length(32) });
+export const connectMessage = z.object({
+  type: z.literal('benelux-glossary:connect'),
+  nonce: z.string().check(z.length(32)),
+});

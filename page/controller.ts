@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { aliasKey } from '@/core/glossary-validate';
+import { aliasKey } from '@/core/alias-key';
 import type { Lang } from '@/core/glossary-schema';
 import { compileMatcher } from '@/core/term-matcher';
 import { handle, sendMessage, type TermIndex } from '@/messaging/protocol';

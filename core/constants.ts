@@ -1,0 +1,7 @@
+/** The parts of the letter, in reading order. */
+export const PARTS = ['opening', '1', '1a', '1b', '1c', '1d', '2'] as const;
+export type Part = (typeof PARTS)[number];
+
+/** The languages entries are written in. */
+export const LANGS = ['nl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
