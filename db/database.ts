@@ -1,19 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { GlossaryEntry } from '@/core/glossary-schema';
+import type { Note } from '@/core/notes';
 
 /** A glossary entry as stored: the entry plus its folded alias keys for look-up by alias. */
 export interface EntryRow extends GlossaryEntry {
   aliasKeys: string[];
 }
 
-/** A personal note on a term. Notes arrive in a later issue; the table is planned now. */
-export interface NoteRow {
-  termId: string;
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-  revision: number;
-}
+/** A personal note on a term: the one thing that cannot be rebuilt from the bundle. */
+export type NoteRow = Note;
 
 /** A term the user marked "I know this term": no longer highlighted on pages. */
 export interface KnownRow {
@@ -36,17 +31,26 @@ export type GlossaryDatabase = Dexie & {
 };
 
 /**
- * Schema versions are append-only: never edit an old `version(n)`; add a new one with its upgrade.
- * Version 1: entries by id, alias and part; notes by term; terms marked known; meta (the seeded
- * glossary version).
+ * Schema versions are append-only: never edit a version that has shipped; add the next one with
+ * its upgrade. Tests open a database at every earlier version, write notes, upgrade, and check
+ * that every note is still there.
  */
-export function openDatabase(name: string = DB_NAME): GlossaryDatabase {
+export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    // Entries by id, alias and part; notes by term; terms marked known; meta (the glossary version).
+    version: 1,
+    stores: {
+      entries: 'id, part, *aliasKeys',
+      notes: 'termId, updatedAt',
+      known: 'termId',
+      meta: 'key',
+    },
+  },
+];
+
+/** Opens the database with the schema up to `upTo` (all versions by default; tests use less). */
+export function openDatabase(name: string = DB_NAME, upTo: number = SCHEMA_VERSIONS.length): GlossaryDatabase {
   const db = new Dexie(name) as GlossaryDatabase;
-  db.version(1).stores({
-    entries: 'id, part, *aliasKeys',
-    notes: 'termId, updatedAt',
-    known: 'termId',
-    meta: 'key',
-  });
+  for (const v of SCHEMA_VERSIONS.slice(0, upTo)) db.version(v.version).stores(v.stores);
   return db;
 }

@@ -1,3 +1,4 @@
 export * from './database';
 export * from './glossary-repo';
 export * from './known-repo';
+export * from './notes-repo';
