@@ -7,6 +7,8 @@ export interface ResultItem {
   hit?: SearchHit;
   /** e.g. "2×" for terms on this page. */
   badge?: string;
+  /** The user's note on the term, shown as a snippet. */
+  note?: string;
 }
 
 interface Props {
@@ -16,6 +18,7 @@ interface Props {
   active: number;
   lang: Lang;
   partLabel: (entry: GlossaryEntry) => string;
+  noteLabel: string;
   onOpen: (entry: GlossaryEntry) => void;
   onHover: (index: number) => void;
 }
@@ -23,10 +26,10 @@ interface Props {
 export const optionId = (listId: string, index: number) => `${listId}-opt-${index}`;
 
 /** A listbox of glossary entries; the search box drives it with aria-activedescendant. */
-export function ResultList({ id, label, items, active, lang, partLabel, onOpen, onHover }: Props) {
+export function ResultList({ id, label, items, active, lang, partLabel, noteLabel, onOpen, onHover }: Props) {
   return (
     <ul id={id} role="listbox" aria-label={label} class="results">
-      {items.map(({ entry, hit, badge }, i) => {
+      {items.map(({ entry, hit, badge, note }, i) => {
         const name = entry.name[lang];
         const m = hit?.matched;
         const nameMarked = m && m.field === 'name' && m.text === name;
@@ -45,6 +48,11 @@ export function ResultList({ id, label, items, active, lang, partLabel, onOpen, 
             {badge && <span class="result-badge">{badge}</span>}
             {entry.expansion && entry.expansion[lang] !== name && (
               <span class="result-expansion">{entry.expansion[lang]}</span>
+            )}
+            {note && !(m && m.field === 'note') && (
+              <span class="result-note">
+                {noteLabel}: {note.length > 80 ? note.slice(0, 80) + '…' : note}
+              </span>
             )}
             {m && !nameMarked && (
               <span class="result-matched">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
 
 export interface TermCardLabels {
@@ -7,6 +8,9 @@ export interface TermCardLabels {
   close: string;
   dialog: (name: string) => string;
   alsoMeans: string;
+  yourNote: string;
+  addNote: string;
+  editNote: string;
 }
 
 interface Props {
@@ -19,12 +23,29 @@ interface Props {
   onKnown: () => void;
   onClose: () => void;
   onPick: (id: string) => void;
+  /** The user's note, if any. */
+  note: string | null;
+  /** The note editor, when the user is editing (replaces the note's text). */
+  editor?: ComponentChildren;
+  onEditNote: () => void;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** A term explained: name and expansion, short definition, where the letter uses it, actions. */
-export function TermCard({ entry, lang, pinned, candidates, labels, onKnown, onClose, onPick }: Props) {
+export function TermCard({
+  entry,
+  lang,
+  pinned,
+  candidates,
+  labels,
+  onKnown,
+  onClose,
+  onPick,
+  note,
+  editor,
+  onEditNote,
+}: Props) {
   const name = entry.name[lang];
   const quote = entry.quotes[0];
   return (
@@ -49,6 +70,13 @@ export function TermCard({ entry, lang, pinned, candidates, labels, onKnown, onC
           <blockquote lang="nl">{collapse(quote.text)}</blockquote>
         </figure>
       )}
+      {editor ??
+        (note && (
+          <figure class="term-note">
+            <figcaption>{labels.yourNote}</figcaption>
+            <p>{note}</p>
+          </figure>
+        ))}
       {candidates.length > 0 && (
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
           <span>{labels.alsoMeans}</span>
@@ -60,6 +88,11 @@ export function TermCard({ entry, lang, pinned, candidates, labels, onKnown, onC
         </nav>
       )}
       <footer>
+        {!editor && (
+          <button type="button" class="term-note-edit" onClick={onEditNote}>
+            {note ? labels.editNote : labels.addNote}
+          </button>
+        )}
         <button type="button" class="term-known" onClick={onKnown}>
           {labels.known}
         </button>

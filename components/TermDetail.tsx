@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
 
 export interface TermDetailLabels {
@@ -15,12 +16,14 @@ interface Props {
   labels: TermDetailLabels;
   onBack: () => void;
   onOpen: (id: string) => void;
+  /** The note editor, placed under the definition. */
+  children?: ComponentChildren;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Everything about one entry: the tooltip's content plus every quote, related entries and the source. */
-export function TermDetail({ entry, lang, related, labels, onBack, onOpen }: Props) {
+export function TermDetail({ entry, lang, related, labels, onBack, onOpen, children }: Props) {
   return (
     <article class="detail" aria-labelledby="detail-name" lang={lang}>
       <button type="button" class="back" onClick={onBack}>
@@ -32,6 +35,7 @@ export function TermDetail({ entry, lang, related, labels, onBack, onOpen }: Pro
       )}
       {entry.abbreviations.length > 0 && <p class="abbr">{entry.abbreviations.join(' · ')}</p>}
       <p class="short">{entry.short[lang]}</p>
+      {children}
       <p class="long">{entry.long[lang]}</p>
       <h3>{labels.inLetter}</h3>
       {entry.quotes.map((q, i) => (

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const NOTE_MAX_CHARS = 10_000;
+import { NOTE_MAX_CHARS } from './note-limits';
+
+export { NOTE_MAX_CHARS };
 export const EXPORT_FORMAT = 'benelux-glossary-notes';
 export const EXPORT_VERSION = 1;
 

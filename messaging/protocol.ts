@@ -3,6 +3,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import type { GlossaryEntry, Part } from '@/core/glossary-schema';
+import { NOTE_MAX_CHARS } from '@/core/note-limits';
+import type { Note } from '@/core/notes';
 import type { MatchTerm } from '@/core/term-matcher';
 
 /**
@@ -24,6 +26,45 @@ export const requestSchemas = {
   getEntriesByPart: z.strictObject({}),
   /** Tooltip → background: "I know this term" (stop highlighting it), or undo. */
   setKnown: z.strictObject({ termId: termId(), known: z.boolean() }),
+  /** Tooltip / popup → background: a term's note. */
+  getNote: z.strictObject({ termId: termId() }),
+  /** Tooltip / popup → background: save a note typed by the user (see db/notes-repo saveNote). */
+  saveNote: z.strictObject({
+    termId: termId(),
+    text: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
+    baseRevision: z.int().check(z.minimum(0)),
+    baseText: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
+    context: z.optional(
+      z.strictObject({
+        title: z.string().check(z.maxLength(500)),
+        url: z.string().check(z.maxLength(2000)),
+        sentence: z.string().check(z.maxLength(1000)),
+      }),
+    ),
+  }),
+  /** Popup / glossary page → background: delete a note; the answer is the note, for "Undo". */
+  deleteNote: z.strictObject({ termId: termId() }),
+  /** Popup / glossary page → background: put a deleted note back. */
+  restoreNote: z.strictObject({
+    note: z.strictObject({
+      termId: termId(),
+      text: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
+      createdAt: z.int().check(z.minimum(0)),
+      updatedAt: z.int().check(z.minimum(0)),
+      revision: z.int().check(z.minimum(1)),
+      context: z.optional(
+        z.strictObject({
+          title: z.string().check(z.maxLength(500)),
+          url: z.string().check(z.maxLength(2000)),
+          sentence: z.string().check(z.maxLength(1000)),
+        }),
+      ),
+    }),
+  }),
+  /** Glossary page → background: an export file's text, imported all or nothing. */
+  importNotes: z.strictObject({ json: z.string().check(z.maxLength(20_000_000)) }),
+  /** Background → extension pages (tooltips): a note changed; show it without reload. */
+  notesChanged: z.strictObject({ termId: z.optional(termId()) }),
   /** Content script (top frame) → background: distinct terms on the page, for the toolbar badge. */
   reportPageTerms: z.strictObject({ distinct: z.int().check(z.minimum(0), z.maximum(100_000)), enabled: z.boolean() }),
   /** Background → content script (keyboard command): explain the term at the selection. */
@@ -35,8 +76,8 @@ export const requestSchemas = {
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
-/** Requests that content scripts answer; every other one is the background's. */
-export type ContentRequestName = 'explainSelection' | 'getPageTerms' | 'revealTerm';
+/** Requests that content scripts (or tooltip frames) answer; every other one is the background's. */
+export type ContentRequestName = 'explainSelection' | 'getPageTerms' | 'revealTerm' | 'notesChanged';
 export type BackgroundRequestName = Exclude<RequestName, ContentRequestName>;
 export type Request<K extends RequestName> = z.infer<(typeof requestSchemas)[K]>;
 
@@ -53,6 +94,12 @@ export interface Responses {
   getEntry: GlossaryEntry | null;
   getEntriesByPart: Partial<Record<Part, GlossaryEntry[]>>;
   setKnown: { known: string[] };
+  getNote: Note | null;
+  saveNote: { note: Note | null; conflict: boolean };
+  deleteNote: { deleted: Note | null };
+  restoreNote: { note: Note };
+  importNotes: { added: number; updated: number; kept: number };
+  notesChanged: { ok: true };
   reportPageTerms: { ok: true };
   explainSelection: { explained: string | null };
   getPageTerms: PageTerms;

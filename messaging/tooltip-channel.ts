@@ -15,6 +15,12 @@ export const hostToTooltip = z.discriminatedUnion('type', [
     candidates: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(10)),
     lang: z.enum(LANGS),
     pinned: z.boolean(),
+    /** Where the reader met the term, kept with a note started from this tooltip. */
+    context: z.object({
+      title: z.string().check(z.maxLength(500)),
+      url: z.string().check(z.maxLength(2000)),
+      sentence: z.string().check(z.maxLength(1000)),
+    }),
   }),
   z.object({ type: z.literal('pin') }),
   z.object({ type: z.literal('hide') }),

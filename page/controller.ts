@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { aliasKey } from '@/core/alias-key';
-import type { Lang } from '@/core/glossary-schema';
+import type { Lang } from '@/core/constants';
 import { compileMatcher } from '@/core/term-matcher';
 import { handle, sendMessage, type TermIndex } from '@/messaging/protocol';
 import { pageSettings, watchPageSettings, type PageSettings } from '@/settings';
@@ -149,7 +149,11 @@ export class PageController {
     const text = aliasKey(term.node.data.slice(term.start, term.end));
     const candidates = (this.claims.get(text) ?? []).filter((id) => id !== term.termId);
     const lang = readerLang(document, browser.i18n.getUILanguage());
-    void this.tooltip.show(target.range, point, term.termId, candidates, lang, pinned);
+    void this.tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
+      title: document.title.slice(0, 500),
+      url: location.href.slice(0, 2000),
+      sentence: sentenceAround(term.node.data, term.start, term.end),
+    });
   }
 
   teardown(): void {
@@ -174,6 +178,16 @@ function topHostname(): string {
   } catch {
     return location.hostname;
   }
+}
+
+/** The sentence a term sits in (within its text node), for a note's "where I met it". */
+export function sentenceAround(text: string, start: number, end: number, max = 300): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0);
+  const afterEnd = text.slice(end).search(/[.!?](\s|$)/);
+  const to = afterEnd < 0 ? text.length : end + afterEnd + 1;
+  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return sentence.length <= max ? sentence : sentence.slice(0, max - 1) + '…';
 }
 
 function claimsOf(index: TermIndex): Map<string, string[]> {

@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Lang } from '@/core/glossary-schema';
+import type { Lang } from '@/core/constants';
+import type { NoteContext } from '@/core/notes';
 import { tooltipToHost, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
 import { UI_HOST_TAG } from './scanner';
 
@@ -115,12 +116,13 @@ export class TooltipHost {
     candidates: string[],
     lang: Lang,
     pinned: boolean,
+    context: NoteContext,
   ): Promise<void> {
     await this.prepare();
     const host = this.host;
     if (!host || this.ctx.isInvalid) return;
     this.reference = { range, ...point };
-    this.post({ type: 'show', termId, candidates, lang, pinned });
+    this.post({ type: 'show', termId, candidates, lang, pinned, context });
     if (!this.visible) {
       this.style(host, { display: 'block', width: `${WIDTH}px`, height: `${this.contentHeight}px` });
       host.showPopover();

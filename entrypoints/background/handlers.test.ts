@@ -36,7 +36,7 @@ describe('toolbar badge', () => {
       setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => void calls.push(`${tabId}:${text}`),
       setBadgeBackgroundColor: () => undefined,
     };
-    const handlers = createHandlers(freshDb(), sampleGlossary(), badge);
+    const handlers = createHandlers(freshDb(), sampleGlossary(), { badge });
     await handlers.reportPageTerms({ distinct: 7, enabled: true }, { tabId: 3, frameId: 0 });
     await handlers.reportPageTerms({ distinct: 2, enabled: true }, { tabId: 3, frameId: 5 });
     await handlers.reportPageTerms({ distinct: 0, enabled: false }, { tabId: 4, frameId: 0 });
@@ -70,5 +70,28 @@ describe('message validation', () => {
   ] as const)('rejects %s with %j and says why', (name, data, message) => {
     expect(() => parseRequest(name, data)).toThrow(InvalidMessageError);
     expect(() => parseRequest(name, data)).toThrow(message);
+  });
+});
+
+describe('note handlers', () => {
+  it('save, tell open views, and refuse notes on unknown terms', async () => {
+    const changed: (string | undefined)[] = [];
+    const handlers = createHandlers(freshDb(), sampleGlossary(), { notesChanged: (id) => changed.push(id) });
+    const saved = await handlers.saveNote({ termId: 'etias', text: 'notitie', baseRevision: 0, baseText: '' }, {});
+    expect(saved.note?.revision).toBe(1);
+    expect((await handlers.getNote({ termId: 'etias' }, {}))?.text).toBe('notitie');
+    expect(changed).toEqual(['etias']);
+    await expect(
+      handlers.saveNote({ termId: 'missing', text: 'x', baseRevision: 0, baseText: '' }, {}),
+    ).rejects.toThrow(/Unknown term id/);
+  });
+
+  it('import a malformed file changes nothing and says what was wrong', async () => {
+    const handlers = createHandlers(freshDb(), sampleGlossary());
+    await handlers.saveNote({ termId: 'etias', text: 'blijft', baseRevision: 0, baseText: '' }, {});
+    await expect(handlers.importNotes({ json: '{"format":"benelux-glossary-notes","version":1}' }, {})).rejects.toThrow(
+      /nothing changed[\s\S]*exportedAt/,
+    );
+    expect((await handlers.getNote({ termId: 'etias' }, {}))?.text).toBe('blijft');
   });
 });

@@ -1,7 +1,13 @@
 import type { Glossary } from '@/core/glossary-schema';
 import { buildTermIndex } from '@/core/term-index';
+import { parseNotesExport } from '@/core/notes';
 import {
   allEntries,
+  deleteNote,
+  getNote,
+  importNotes,
+  restoreNote,
+  saveNote,
   entriesByPart,
   getEntry,
   knownIds,
@@ -24,8 +30,18 @@ export interface BadgeApi {
   setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void> | void;
 }
 
-export function createHandlers(db: GlossaryDatabase, bundled: Glossary, badge?: BadgeApi): Handlers {
+export interface HandlerDeps {
+  badge?: BadgeApi;
+  /** Tells open views (tooltip frames) that a note changed. */
+  notesChanged?: (termId?: string) => void;
+}
+
+export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): Handlers {
+  const { badge, notesChanged = () => undefined } = deps;
   const ready = () => seedGlossary(db, bundled);
+  const knownTerm = async (termId: string) => {
+    if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
+  };
   return {
     async ping() {
       await ready();
@@ -53,17 +69,45 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, badge?: 
       }
       return { ok: true };
     },
+    async getNote({ termId }) {
+      return getNote(db, termId);
+    },
+    async saveNote(input) {
+      await ready();
+      await knownTerm(input.termId);
+      const result = await saveNote(db, input);
+      notesChanged(input.termId);
+      return result;
+    },
+    async deleteNote({ termId }) {
+      const deleted = await deleteNote(db, termId);
+      notesChanged(termId);
+      return { deleted };
+    },
+    async restoreNote({ note }) {
+      const restored = await restoreNote(db, note);
+      notesChanged(note.termId);
+      return { note: restored };
+    },
+    async importNotes({ json }) {
+      await ready();
+      const ids = new Set((await allEntries(db)).map((e) => e.id));
+      // Parsing throws NotesImportError naming every problem; then one transaction, all or nothing.
+      const result = await importNotes(db, parseNotesExport(json, ids));
+      notesChanged();
+      return result;
+    },
     async setKnown({ termId, known }) {
       await ready();
-      if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
+      await knownTerm(termId);
       await markKnown(db, termId, known);
       return { known: await knownIds(db) };
     },
   };
 }
 
-export function registerHandlers(db: GlossaryDatabase, bundled: Glossary, badge?: BadgeApi): void {
-  const handlers = createHandlers(db, bundled, badge);
+export function registerHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): void {
+  const handlers = createHandlers(db, bundled, deps);
   for (const name of Object.keys(handlers) as BackgroundRequestName[]) {
     // Each name is paired with its own handler; TypeScript cannot follow the pairing through the loop.
     handle(name, handlers[name] as (data: Request<typeof name>, sender: Sender) => Promise<Responses[typeof name]>);

@@ -1,6 +1,7 @@
 import glossaryJson from '@/data/glossary.json';
 import type { Glossary } from '@/core/glossary-schema';
 import { openDatabase, seedGlossary } from '@/db';
+import { sendMessage } from '@/messaging/protocol';
 import { onCommand } from './commands';
 import { registerHandlers } from './handlers';
 
@@ -11,8 +12,12 @@ const bundled = glossaryJson as Glossary;
 export default defineBackground(() => {
   const db = openDatabase();
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
-  // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
-  registerHandlers(db, bundled, browser.action ?? browser.browserAction);
+  registerHandlers(db, bundled, {
+    // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
+    badge: browser.action ?? browser.browserAction,
+    // Extension pages (tooltip frames, popup) hear this; none may be open, which is fine.
+    notesChanged: (termId) => void sendMessage('notesChanged', termId ? { termId } : {}).catch(() => undefined),
+  });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
   });

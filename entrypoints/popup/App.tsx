@@ -7,7 +7,9 @@ import { TermDetail } from '@/components/TermDetail';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
 import { GlossarySearch, letterProminence } from '@/core/search';
 import { buildTermIndex } from '@/core/term-index';
-import { allEntries, openDatabase } from '@/db';
+import { allEntries, allNotes, openDatabase } from '@/db';
+import { useLiveQuery } from '@/components/use-live-query';
+import { NoteSection } from './NoteSection';
 import { t } from '@/i18n/t';
 import { sendMessage, type PageTerms } from '@/messaging/protocol';
 import { disabledSites, enabledEverywhere, everydayTermsOn, highlightMode } from '@/settings';
@@ -16,6 +18,7 @@ import { pushRecent, recentTerms } from '@/settings/recent';
 const lang: Lang = browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
 const part = (p: Part) => t(`part_${p}`);
 const LIST_ID = 'results';
+const db = openDatabase();
 
 async function activeTabId(): Promise<number | undefined> {
   return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -46,7 +49,7 @@ export function App() {
   useEffect(() => {
     void (async () => {
       await sendMessage('ping', { from: 'popup' }); // the background seeds the database if it has to
-      const list = await allEntries(openDatabase());
+      const list = await allEntries(db);
       setEntries(new Map(list.map((e) => [e.id, e])));
     })();
     void loadPage().then(setPage);
@@ -57,18 +60,24 @@ export function App() {
     void everydayTermsOn.getValue().then(setEverydayOn);
   }, []);
 
+  // Notes are live: a note saved in a tooltip or another view shows here without reload.
+  const notes = useLiveQuery(async () => new Map((await allNotes(db)).map((n) => [n.termId, n])), []);
+  const prominence = useMemo(() => {
+    if (!entries) return undefined;
+    return letterProminence(buildTermIndex([...entries.values()]), letter);
+  }, [entries]);
   const search = useMemo(() => {
     if (!entries) return null;
-    const list = [...entries.values()];
-    return new GlossarySearch(list, { lang, prominence: letterProminence(buildTermIndex(list), letter) });
-  }, [entries]);
+    const noteTexts = new Map([...(notes?.values() ?? [])].map((n) => [n.termId, n.text]));
+    return new GlossarySearch([...entries.values()], { lang, prominence, notes: noteTexts });
+  }, [entries, notes, prominence]);
 
   const items: ResultItem[] = useMemo(() => {
     if (!entries || !search) return [];
     if (query.trim()) {
       return search.search(query).flatMap((hit) => {
         const entry = entries.get(hit.id);
-        return entry ? [{ entry, hit }] : [];
+        return entry ? [{ entry, hit, note: notes?.get(hit.id)?.text }] : [];
       });
     }
     // Empty query: the terms on this page (most frequent first), then recently viewed.
@@ -76,15 +85,15 @@ export function App() {
       .sort((a, b) => b[1] - a[1])
       .flatMap(([id, n]) => {
         const entry = entries.get(id);
-        return entry ? [{ entry, badge: `${n}×` }] : [];
+        return entry ? [{ entry, badge: `${n}×`, note: notes?.get(id)?.text }] : [];
       });
     const shown = new Set(onPage.map((i) => i.entry.id));
     const recents = recent.flatMap((id) => {
       const entry = entries.get(id);
-      return entry && !shown.has(id) ? [{ entry }] : [];
+      return entry && !shown.has(id) ? [{ entry, note: notes?.get(id)?.text }] : [];
     });
     return [...onPage, ...recents];
-  }, [entries, search, query, page, recent]);
+  }, [entries, search, query, page, recent, notes]);
 
   const open = (id: string) => {
     setDetail(id);
@@ -133,7 +142,9 @@ export function App() {
           }}
           onBack={() => setDetail(null)}
           onOpen={open}
-        />
+        >
+          {notes && <NoteSection key={entry.id} termId={entry.id} stored={notes.get(entry.id) ?? null} />}
+        </TermDetail>
       </main>
     );
   }
@@ -169,6 +180,7 @@ export function App() {
         active={active}
         lang={lang}
         partLabel={(e) => part(e.part)}
+        noteLabel={t('popupHasNote')}
         onOpen={(e) => {
           // A term on this page, chosen from the empty-query list: show it in the tab too.
           if (!query.trim() && page && onPageIds.has(e.id)) {

@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TermCard, type TermCardLabels } from '@/components/TermCard';
 import type { GlossaryEntry, Part } from '@/core/glossary-schema';
-import { sendMessage } from '@/messaging/protocol';
+import { handle, sendMessage } from '@/messaging/protocol';
+import type { Note } from '@/core/notes';
+import { TooltipNote } from './TooltipNote';
 import { hostToTooltip, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
 import { t } from '@/i18n/t';
 
@@ -14,6 +16,9 @@ const labels: TermCardLabels = {
   close: t('tooltipClose'),
   dialog: (name) => t('tooltipDialog', name),
   alsoMeans: t('tooltipAlsoMeans'),
+  yourNote: t('noteYours'),
+  addNote: t('noteAdd'),
+  editNote: t('noteEdit'),
 };
 
 interface Props {
@@ -23,6 +28,33 @@ interface Props {
 
 export function App({ port, entries }: Props) {
   const [shown, setShown] = useState<Shown | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const [editing, setEditing] = useState(false);
+  const termId = shown?.termId;
+  const termIdRef = useRef<string | undefined>(undefined);
+  termIdRef.current = termId;
+  const reloadNote = useRef<() => void>(() => undefined);
+
+  // The note of the shown term, fetched from the background and refreshed when it changes elsewhere.
+  useEffect(() => {
+    setEditing(false);
+    setNote(null);
+    if (!termId) return;
+    let live = true;
+    const load = () => void sendMessage('getNote', { termId }).then((n) => live && setNote(n));
+    load();
+    reloadNote.current = load;
+    return () => {
+      live = false;
+      reloadNote.current = () => undefined;
+    };
+  }, [termId]);
+  useEffect(() => {
+    handle('notesChanged', (data) => {
+      if (!data.termId || data.termId === termIdRef.current) reloadNote.current();
+      return Promise.resolve({ ok: true as const });
+    });
+  }, []);
   const card = useRef<HTMLDivElement>(null);
   const post = (message: TooltipToHost) => port.postMessage(message);
 
@@ -93,6 +125,15 @@ export function App({ port, entries }: Props) {
         onPick={(id) =>
           setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] })
         }
+        note={note?.text ?? null}
+        editor={editing ? <TooltipNote termId={entry.id} stored={note} context={shown.context} /> : undefined}
+        onEditNote={() => {
+          setEditing(true);
+          if (!shown.pinned) {
+            setShown({ ...shown, pinned: true });
+            post({ type: 'pinned' });
+          }
+        }}
       />
     </div>
   );

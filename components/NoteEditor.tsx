@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { NOTE_MAX_CHARS } from '@/core/note-limits';
+import type { SaveState } from './use-note-editor';
+
+export interface NoteEditorLabels {
+  label: string;
+  placeholder: string;
+  states: Record<SaveState, string>;
+  remove: string;
+}
+
+interface Props {
+  id: string;
+  text: string;
+  state: SaveState;
+  labels: NoteEditorLabels;
+  onInput: (text: string) => void;
+  onRemove?: () => void;
+  autoFocus?: boolean;
+}
+
+/** A plain-text note, saved as it is typed, with a visible saved state. */
+export function NoteEditor({ id, text, state, labels, onInput, onRemove, autoFocus }: Props) {
+  const field = useRef<HTMLTextAreaElement>(null);
+  // Focused from script: the autofocus attribute is ignored in a cross-origin frame.
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
+  return (
+    <div class="note-editor">
+      <label for={id} class="note-label">
+        {labels.label}
+      </label>
+      <textarea
+        id={id}
+        class="note-text"
+        value={text}
+        maxLength={NOTE_MAX_CHARS}
+        placeholder={labels.placeholder}
+        rows={3}
+        ref={field}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <div class="note-status">
+        <span role="status" class={`note-state note-state-${state}`}>
+          {labels.states[state]}
+        </span>
+        {onRemove && text && (
+          <button type="button" class="note-remove" onClick={onRemove}>
+            {labels.remove}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '@/core/notes';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
+
+export interface NoteSaver {
+  (input: { text: string; baseRevision: number; baseText: string }): Promise<{ note: Note | null; conflict: boolean }>;
+}
+
+/** A synchronous place for the text being typed, so closing the view mid-edit loses nothing. */
+export interface DraftStore {
+  get(): { text: string; baseRevision: number; baseText: string } | null;
+  set(draft: { text: string; baseRevision: number; baseText: string }): void;
+  clear(): void;
+}
+
+const SAVE_DELAY_MS = 250;
+
+/**
+ * Saves as the user types: one save at a time, each based on the revision the previous one
+ * returned; a conflict adopts the merged text and says so. Changes made elsewhere (`stored`) are
+ * taken in when nothing local is pending.
+ */
+export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, drafts?: DraftStore) {
+  const [text, setText] = useState(stored?.text ?? '');
+  const [state, setState] = useState<SaveState>('idle');
+  const base = useRef({ revision: stored?.revision ?? 0, text: stored?.text ?? '' });
+  const pending = useRef<string | null>(null);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(async () => {
+    if (inFlight.current || pending.current === null) return;
+    const next = pending.current;
+    pending.current = null;
+    inFlight.current = true;
+    setState('saving');
+    try {
+      const result = await save({ text: next, baseRevision: base.current.revision, baseText: base.current.text });
+      base.current = { revision: result.note?.revision ?? 0, text: result.note?.text ?? '' };
+      if (pending.current === null) {
+        drafts?.clear();
+        if (result.conflict && result.note) setText(result.note.text);
+      }
+      setState(result.conflict ? 'conflict' : 'saved');
+    } catch {
+      pending.current ??= next; // keep it; the next keystroke or flush retries
+      setState('error');
+    } finally {
+      inFlight.current = false;
+      if (pending.current !== null) void flush();
+    }
+  }, [save, drafts]);
+
+  // A draft left by a view that closed mid-edit is saved first.
+  useEffect(() => {
+    const draft = drafts?.get();
+    if (draft && draft.text !== (stored?.text ?? '')) {
+      base.current = { revision: draft.baseRevision, text: draft.baseText };
+      setText(draft.text);
+      pending.current = draft.text;
+      void flush();
+    }
+  }, []); // only on mount
+
+  // A change made elsewhere shows here when nothing of ours is waiting.
+  useEffect(() => {
+    if (!stored && base.current.revision === 0) return;
+    if (pending.current !== null || inFlight.current) return;
+    if ((stored?.revision ?? 0) === base.current.revision) return;
+    base.current = { revision: stored?.revision ?? 0, text: stored?.text ?? '' };
+    setText(stored?.text ?? '');
+  }, [stored?.revision, stored?.text]);
+
+  const onInput = (value: string) => {
+    setText(value);
+    pending.current = value;
+    drafts?.set({ text: value, baseRevision: base.current.revision, baseText: base.current.text });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
+
+  useEffect(() => {
+    const now = () => void flush();
+    addEventListener('pagehide', now);
+    return () => {
+      removeEventListener('pagehide', now);
+      if (timer.current) clearTimeout(timer.current);
+      void flush();
+    };
+  }, [flush]);
+
+  return { text, state, onInput };
+}
+
+export function localDrafts(termId: string): DraftStore {
+  const key = `note-draft:${termId}`;
+  return {
+    get() {
+      try {
+        const raw = localStorage.getItem(key);
+        return raw ? (JSON.parse(raw) as { text: string; baseRevision: number; baseText: string }) : null;
+      } catch {
+        return null;
+      }
+    },
+    set(draft) {
+      try {
+        localStorage.setItem(key, JSON.stringify(draft));
+      } catch {
+        // storage unavailable: the debounced save still runs
+      }
+    },
+    clear() {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // nothing to clear
+      }
+    },
+  };
+}
