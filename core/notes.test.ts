@@ -96,7 +96,7 @@ describe('mergeNoteText', () => {
       ['', 'a', 'b'],
       ['hello', 'hello world', 'hi'],
       ['x', '', 'y'],
-    ] as const) {
+    ] satisfies [string, string, string][]) {
       const merged = mergeNoteText(base, cur, inc, M);
       expect(merged.includes(cur) || cur === base).toBe(true);
       expect(merged.includes(inc) || inc === base).toBe(true);
