@@ -1,28 +1,38 @@
-import { useMemo, useState } from 'preact/hooks';
-import { NoteEditor } from '@/components/NoteEditor';
-import { noteEditorLabels } from '@/components/note-labels';
-import { localDrafts, useNoteEditor } from '@/components/use-note-editor';
+import { useState } from 'preact/hooks';
 import type { Note } from '@/core/notes';
-import { t } from '@/i18n/t';
-import { sendMessage } from '@/messaging/protocol';
+import { NoteEditor, type NoteEditorLabels } from './NoteEditor';
+import { useNoteEditor, type DraftStore, type NoteSaver } from './use-note-editor';
 
-/** The note editor in the popup's detail view: saved as typed, a draft kept if the popup closes. */
-export function NoteSection({ termId, stored }: { termId: string; stored: Note | null | undefined }) {
-  const drafts = useMemo(() => localDrafts(termId), [termId]);
-  const editor = useNoteEditor(stored, (input) => sendMessage('saveNote', { termId, ...input }), drafts);
+export interface NoteSectionLabels {
+  editor: NoteEditorLabels;
+  confirm: string;
+  cancel: string;
+  deleted: string;
+  undo: string;
+}
+
+interface Props {
+  termId: string;
+  stored: Note | null;
+  labels: NoteSectionLabels;
+  save: NoteSaver;
+  remove: () => Promise<Note | null>;
+  restore: (note: Note) => Promise<unknown>;
+  drafts?: DraftStore;
+}
+
+/** A note editor with delete that asks once and can be undone (popup detail, glossary page). */
+export function NoteSection({ termId, stored, labels, save, remove, restore, drafts }: Props) {
+  const editor = useNoteEditor(stored, save, drafts);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
 
   if (deleted) {
     return (
       <div class="note-deleted" role="status">
-        {t('noteDeleted')}{' '}
-        <button
-          type="button"
-          class="link"
-          onClick={() => void sendMessage('restoreNote', { note: deleted }).then(() => setDeleted(null))}
-        >
-          {t('noteUndo')}
+        {labels.deleted}{' '}
+        <button type="button" class="link" onClick={() => void restore(deleted).then(() => setDeleted(null))}>
+          {labels.undo}
         </button>
       </div>
     );
@@ -33,25 +43,26 @@ export function NoteSection({ termId, stored }: { termId: string; stored: Note |
         id={`note-${termId}`}
         text={editor.text}
         state={editor.state}
-        labels={noteEditorLabels(t)}
+        labels={labels.editor}
         onInput={editor.onInput}
         onRemove={() => setConfirming(true)}
       />
       {confirming && (
-        <div class="note-confirm" role="alertdialog" aria-label={t('noteConfirmRemove')}>
-          {t('noteConfirmRemove')}{' '}
+        <div class="note-confirm" role="alertdialog" aria-label={labels.confirm}>
+          {labels.confirm}{' '}
           <button
             type="button"
+            class="note-confirm-delete"
             onClick={() => {
               setConfirming(false);
-              drafts.clear();
-              void sendMessage('deleteNote', { termId }).then((r) => setDeleted(r.deleted));
+              drafts?.clear();
+              void remove().then(setDeleted);
             }}
           >
-            {t('noteRemove')}
+            {labels.editor.remove}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            {t('popupBack')}
+            {labels.cancel}
           </button>
         </div>
       )}

@@ -11,6 +11,7 @@ export interface TermCardLabels {
   yourNote: string;
   addNote: string;
   editNote: string;
+  openGlossary: string;
 }
 
 interface Props {
@@ -28,6 +29,7 @@ interface Props {
   /** The note editor, when the user is editing (replaces the note's text). */
   editor?: ComponentChildren;
   onEditNote: () => void;
+  onOpenGlossary: () => void;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -45,6 +47,7 @@ export function TermCard({
   note,
   editor,
   onEditNote,
+  onOpenGlossary,
 }: Props) {
   const name = entry.name[lang];
   const quote = entry.quotes[0];
@@ -93,6 +96,9 @@ export function TermCard({
             {note ? labels.editNote : labels.addNote}
           </button>
         )}
+        <button type="button" class="term-open" onClick={onOpenGlossary}>
+          {labels.openGlossary}
+        </button>
         <button type="button" class="term-known" onClick={onKnown}>
           {labels.known}
         </button>

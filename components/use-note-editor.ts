@@ -28,6 +28,9 @@ export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, 
   const pending = useRef<string | null>(null);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Callers may pass new functions each render; the latest ones are used.
+  const io = useRef({ save, drafts });
+  io.current = { save, drafts };
 
   const flush = useCallback(async () => {
     if (inFlight.current || pending.current === null) return;
@@ -36,10 +39,14 @@ export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, 
     inFlight.current = true;
     setState('saving');
     try {
-      const result = await save({ text: next, baseRevision: base.current.revision, baseText: base.current.text });
+      const result = await io.current.save({
+        text: next,
+        baseRevision: base.current.revision,
+        baseText: base.current.text,
+      });
       base.current = { revision: result.note?.revision ?? 0, text: result.note?.text ?? '' };
       if (pending.current === null) {
-        drafts?.clear();
+        io.current.drafts?.clear();
         if (result.conflict && result.note) setText(result.note.text);
       }
       setState(result.conflict ? 'conflict' : 'saved');
@@ -50,7 +57,7 @@ export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, 
       inFlight.current = false;
       if (pending.current !== null) void flush();
     }
-  }, [save, drafts]);
+  }, []);
 
   // A draft left by a view that closed mid-edit is saved first.
   useEffect(() => {
@@ -75,7 +82,7 @@ export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, 
   const onInput = (value: string) => {
     setText(value);
     pending.current = value;
-    drafts?.set({ text: value, baseRevision: base.current.revision, baseText: base.current.text });
+    io.current.drafts?.set({ text: value, baseRevision: base.current.revision, baseText: base.current.text });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   };

@@ -12,6 +12,13 @@ import { TooltipHost } from './tooltip-host';
 
 const FLASH_HIGHLIGHT = 'benelux-glossary-flash';
 
+export interface ControllerOptions {
+  /** Scan only this subtree (the reading view), not the whole document. */
+  root?: () => Element | null;
+  /** Ignore the on/off settings (our own reading view is always explained). */
+  alwaysOn?: boolean;
+}
+
 /** The reader's language: the page's `lang` when we have it, else the browser's. */
 export function readerLang(doc: Document, uiLang: string): Lang {
   for (const tag of [doc.documentElement.lang, uiLang]) {
@@ -37,7 +44,10 @@ export class PageController {
   private readonly tooltip: TooltipHost;
   private readonly hover: HoverController;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly options: ControllerOptions = {},
+  ) {
     this.tooltip = new TooltipHost(ctx, (message) => {
       this.hover.onTooltip(message);
       if (message.type === 'known') {
@@ -59,7 +69,9 @@ export class PageController {
   async start(): Promise<void> {
     this.ctx.onInvalidated(() => this.teardown());
     this.ctx.onInvalidated(watchPageSettings(() => void this.apply()));
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.scanner?.restart(document));
+    this.ctx.addEventListener(window, 'wxt:locationchange', () =>
+      this.scanner?.restart(document, this.options.root?.()),
+    );
     handle('getPageTerms', () =>
       Promise.resolve({
         hostname: location.hostname,
@@ -121,6 +133,7 @@ export class PageController {
   /** (Re)applies the settings: off removes every highlight at once; on needs no reload. */
   async apply(): Promise<void> {
     const settings = await pageSettings(topHostname());
+    if (this.options.alwaysOn) settings.enabled = true;
     this.teardown();
     this.settings = settings;
     this.report();
@@ -141,7 +154,7 @@ export class PageController {
     });
     this.highlighter = highlighter;
     this.scanner = scanner;
-    scanner.start(document);
+    scanner.start(document, this.options.root?.());
   }
 
   private show(target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void {

@@ -68,9 +68,10 @@ export class PageScanner {
 
   constructor(private readonly opts: ScannerOptions) {}
 
-  start(doc: Document): void {
+  start(doc: Document, root?: Element | null): void {
     if (doc.designMode === 'on') return;
-    this.addRoot(doc);
+    if (root) this.addRoot(root);
+    else this.addRoot(doc);
     // The first slice runs now, not when idle: what the reader sees gets explained at once.
     this.runSlice(SLICE_MS);
   }
@@ -84,12 +85,12 @@ export class PageScanner {
   }
 
   /** Forgets everything and scans again (single-page-app navigation, settings change). */
-  restart(doc: Document): void {
+  restart(doc: Document, root?: Element | null): void {
     this.stop();
     this.stopped = false;
     this.roots.clear();
     this.visibleFirst = true;
-    this.start(doc);
+    this.start(doc, root);
   }
 
   /** Open shadow roots we scan, for hit-testing into them. */
@@ -97,7 +98,7 @@ export class PageScanner {
     return [...this.roots].filter((r): r is ShadowRoot => r instanceof ShadowRoot);
   }
 
-  private addRoot(root: Document | ShadowRoot): void {
+  private addRoot(root: Document | ShadowRoot | Element): void {
     if (this.roots.has(root)) return;
     this.roots.add(root);
     const observer = new MutationObserver((records) => this.onMutations(records));

@@ -1,5 +1,5 @@
 import { PageController } from '@/page/controller';
-import './style.css';
+import '@/assets/highlight.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -9,7 +9,8 @@ import { GlossarySearch, letterProminence } from '@/core/search';
 import { buildTermIndex } from '@/core/term-index';
 import { allEntries, allNotes, openDatabase } from '@/db';
 import { useLiveQuery } from '@/components/use-live-query';
-import { NoteSection } from './NoteSection';
+import { NoteSection } from '@/components/NoteSection';
+import { noteSectionProps } from '@/components/note-section-props';
 import { t } from '@/i18n/t';
 import { sendMessage, type PageTerms } from '@/messaging/protocol';
 import { disabledSites, enabledEverywhere, everydayTermsOn, highlightMode } from '@/settings';
@@ -19,6 +20,10 @@ const lang: Lang = browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ?
 const part = (p: Part) => t(`part_${p}`);
 const LIST_ID = 'results';
 const db = openDatabase();
+
+function openGlossary(hash = '') {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html${hash}`) });
+}
 
 async function activeTabId(): Promise<number | undefined> {
   return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -143,7 +148,10 @@ export function App() {
           onBack={() => setDetail(null)}
           onOpen={open}
         >
-          {notes && <NoteSection key={entry.id} termId={entry.id} stored={notes.get(entry.id) ?? null} />}
+          <button type="button" class="link open-glossary" onClick={() => openGlossary(`#term=${entry.id}`)}>
+            {t('tooltipOpenGlossary')}
+          </button>
+          {notes && <NoteSection key={entry.id} {...noteSectionProps(entry.id)} stored={notes.get(entry.id) ?? null} />}
         </TermDetail>
       </main>
     );
@@ -190,6 +198,9 @@ export function App() {
         }}
         onHover={setActive}
       />
+      <button type="button" class="link open-glossary" onClick={() => openGlossary()}>
+        {t('popupOpenGlossary')}
+      </button>
       <SiteControls
         labels={{
           everywhere: t('popupOnEverywhere'),

@@ -19,6 +19,7 @@ const labels: TermCardLabels = {
   yourNote: t('noteYours'),
   addNote: t('noteAdd'),
   editNote: t('noteEdit'),
+  openGlossary: t('tooltipOpenGlossary'),
 };
 
 interface Props {
@@ -127,6 +128,10 @@ export function App({ port, entries }: Props) {
         }
         note={note?.text ?? null}
         editor={editing ? <TooltipNote termId={entry.id} stored={note} context={shown.context} /> : undefined}
+        onOpenGlossary={() => {
+          void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html#term=${entry.id}`) });
+          post({ type: 'close' });
+        }}
         onEditNote={() => {
           setEditing(true);
           if (!shown.pinned) {

@@ -1,0 +1,29 @@
+import type { Note } from '@/core/notes';
+import { t } from '@/i18n/t';
+import { sendMessage } from '@/messaging/protocol';
+import { noteEditorLabels } from './note-labels';
+import type { NoteSectionLabels } from './NoteSection';
+import { localDrafts } from './use-note-editor';
+
+/**
+ * What an extension page passes to NoteSection: labels from _locales and writes through the
+ * background, which tells every open view. (Kept out of the component so it stays presentational.)
+ */
+export function noteSectionProps(termId: string) {
+  const labels: NoteSectionLabels = {
+    editor: noteEditorLabels(t),
+    confirm: t('noteConfirmRemove'),
+    cancel: t('popupBack'),
+    deleted: t('noteDeleted'),
+    undo: t('noteUndo'),
+  };
+  return {
+    termId,
+    labels,
+    save: (input: { text: string; baseRevision: number; baseText: string }) =>
+      sendMessage('saveNote', { termId, ...input }),
+    remove: async () => (await sendMessage('deleteNote', { termId })).deleted,
+    restore: (note: Note) => sendMessage('restoreNote', { note }),
+    drafts: localDrafts(termId),
+  };
+}

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageController } from '@/page/controller';
+import { t } from '@/i18n/t';
+import { App } from './App';
+import '@/assets/glossary.css';
+import '@/assets/highlight.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('popupTitle');
+
+// The reading view is explained by the same engine and tooltip as web pages; started the first
+// time the letter is shown.
+let started = false;
+const startEngine = () => {
+  if (started) return;
+  started = true;
+  const ctx = new ContentScriptContext('reading-view');
+  void new PageController(ctx, { root: () => document.getElementById('letter'), alwaysOn: true }).start();
+};
+
+const root = document.getElementById('app');
+if (root) render(<App onLetterShown={startEngine} />, root);
