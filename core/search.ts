@@ -1,7 +1,7 @@
 import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import type { GlossaryEntry, Lang } from './glossary-schema';
 import { expandLegalRef } from './legal-refs';
-import { compileMatcher, type MatchTerm } from './term-matcher';
+import type { MatchTerm } from './term-matcher';
 import { foldText } from './text-fold';
 
 /** A marked span in a result's shown text: [start, end) offsets into that text. */
@@ -22,9 +22,11 @@ export type SearchField = 'name' | 'alias' | 'short' | 'note';
  * the folded text are offsets in the original), punctuation and white space runs to one space.
  */
 export function searchKey(text: string): string {
-  return foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return keyOfFolded(foldText(text));
+}
+
+function keyOfFolded(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 interface Field {
@@ -42,22 +44,47 @@ interface Record {
 const FUSE_KEYS = [
   { name: 'name', weight: 3 },
   { name: 'alias', weight: 2.5 },
-  { name: 'note', weight: 1.2 },
-  { name: 'short', weight: 0.8 },
 ] as const;
 
+const SMALL = 2_000;
+const MAX_PREFIX_ROWS = 3_000;
+const FUSE_OPTIONS: IFuseOptions<{ id: string; name: string[]; alias: string[] }> = {
+  keys: [...FUSE_KEYS],
+  includeMatches: true,
+  includeScore: true,
+  ignoreLocation: true, // otherwise only about the first 60 characters of a field count
+  threshold: 0.34,
+  minMatchCharLength: 2,
+};
+
+function trigramsOf(key: string): string[] {
+  const padded = ` ${key} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
+}
+
+/** One word of a field, for word-prefix look-ups: [word, entry id, field index]. */
+type WordRow = [string, string, number];
+
 /**
- * Two-stage search over the glossary: an exact and word-prefix index over names and aliases
- * answers most queries ("etias", "cfsp", "art 350") in a few look-ups and ranks first; Fuse.js takes
- * the fuzzy rest (typos, words in definitions and notes). Fuse sees folded text, so diacritics do
- * not matter, and because folding keeps every offset the marked spans line up with the original.
+ * Three-stage search over the glossary, so a keystroke stays fast at 10 000 entries:
+ * 1. exact: the query is a name or alias ("etias", "cfsp") — a map look-up, ranked first;
+ * 2. prefix: the query starts a name or alias at a word ("art 350", "politieverdrag"), then the
+ *    words of definitions and notes — binary searches in sorted word lists;
+ * 3. fuzzy: Fuse.js over names and aliases for the rest (typos: "pentalaterall").
+ * Text is folded by the matcher's length-preserving fold, so diacritics do not matter and marked
+ * spans line up with the original text (Fuse's own ignoreDiacritics shifts positions).
  */
 export class GlossarySearch {
   private readonly records = new Map<string, Record>();
   private readonly exact = new Map<string, string[]>();
-  /** [key, id, field index] sorted by key: every key, and every key from each of its words on. */
-  private readonly prefix: [string, string, number][] = [];
-  private readonly fuse: Fuse<{ id: string; name: string[]; alias: string[]; short: string[]; note: string[] }>;
+  private readonly nameWords: WordRow[] = [];
+  private readonly textWords: WordRow[] = [];
+  private readonly docs: { id: string; name: string[]; alias: string[] }[] = [];
+  /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
+  private readonly trigrams = new Map<string, Set<number>>();
+  private fuse: Fuse<{ id: string; name: string[]; alias: string[] }> | null = null;
   private readonly rank: Map<string, number>;
 
   constructor(
@@ -65,7 +92,7 @@ export class GlossarySearch {
     options: { lang: Lang; notes?: ReadonlyMap<string, string>; prominence?: ReadonlyMap<string, number> },
   ) {
     this.rank = new Map(entries.map((e) => [e.id, options.prominence?.get(e.id) ?? 0]));
-    const docs = [];
+    const docs = this.docs;
     for (const e of entries) {
       const names = [e.name[options.lang], e.name[options.lang === 'nl' ? 'en' : 'nl'], ...e.abbreviations];
       if (e.expansion) names.push(e.expansion[options.lang]);
@@ -80,28 +107,49 @@ export class GlossarySearch {
       ];
       this.records.set(e.id, { id: e.id, fields });
       fields.forEach((f, i) => {
-        if (f.field !== 'name' && f.field !== 'alias') return;
-        const key = searchKey(f.text);
+        const key = keyOfFolded(f.folded);
         if (!key) return;
-        const ids = this.exact.get(key) ?? [];
-        if (!ids.includes(e.id)) ids.push(e.id);
-        this.exact.set(key, ids);
-        const words = key.split(' ');
-        for (let w = 0; w < words.length; w++) this.prefix.push([words.slice(w).join(' '), e.id, i]);
+        const isName = f.field === 'name' || f.field === 'alias';
+        if (isName) {
+          const ids = this.exact.get(key) ?? [];
+          if (!ids.includes(e.id)) ids.push(e.id);
+          this.exact.set(key, ids);
+        }
+        const rows = isName ? this.nameWords : this.textWords;
+        for (const word of new Set(key.split(' '))) rows.push([word, e.id, i]);
       });
       const pick = (field: SearchField) => fields.filter((f) => f.field === field).map((f) => f.folded);
-      docs.push({ id: e.id, name: pick('name'), alias: pick('alias'), short: pick('short'), note: pick('note') });
+      const doc = docs.push({ id: e.id, name: pick('name'), alias: pick('alias') }) - 1;
+      for (const f of fields) {
+        if (f.field !== 'name' && f.field !== 'alias') continue;
+        for (const g of trigramsOf(keyOfFolded(f.folded))) {
+          let set = this.trigrams.get(g);
+          if (!set) this.trigrams.set(g, (set = new Set()));
+          set.add(doc);
+        }
+      }
     }
-    this.prefix.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const fuseOptions: IFuseOptions<(typeof docs)[number]> = {
-      keys: [...FUSE_KEYS],
-      includeMatches: true,
-      includeScore: true,
-      ignoreLocation: true, // otherwise only about the first 60 characters of a field count
-      threshold: 0.34,
-      minMatchCharLength: 2,
-    };
-    this.fuse = new Fuse(docs, fuseOptions, Fuse.createIndex(fuseOptions.keys ?? [], docs));
+    const byWord = (a: WordRow, b: WordRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    this.nameWords.sort(byWord);
+    this.textWords.sort(byWord);
+    // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
+    // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
+    if (docs.length <= SMALL) this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
+  }
+
+  private fuzzy(query: string, limit: number) {
+    const folded = foldText(query.trim());
+    if (this.fuse) return this.fuse.search(folded, { limit });
+    const grams = trigramsOf(keyOfFolded(folded));
+    const hits = new Map<number, number>();
+    for (const g of grams) for (const doc of this.trigrams.get(g) ?? []) hits.set(doc, (hits.get(doc) ?? 0) + 1);
+    const need = Math.max(1, Math.ceil(grams.length * 0.4));
+    const candidates = [...hits]
+      .filter(([, n]) => n >= need)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 300);
+    const docs = candidates.map(([doc]) => this.docs[doc]!);
+    return new Fuse(docs, FUSE_OPTIONS).search(folded, { limit });
   }
 
   search(query: string, limit = 20): SearchHit[] {
@@ -114,29 +162,45 @@ export class GlossarySearch {
       seen.add(hit.id);
       hits.push(hit);
     };
-    const byRank = (ids: string[]) => [...ids].sort((a, b) => (this.rank.get(b) ?? 0) - (this.rank.get(a) ?? 0));
+    const prominence = (id: string) => this.rank.get(id) ?? 0;
 
-    for (const id of byRank(this.exact.get(key) ?? [])) {
-      add({ id, stage: 'exact', matched: this.markField(id, (f) => searchKey(f.text) === key, query) });
+    for (const id of [...(this.exact.get(key) ?? [])].sort((a, b) => prominence(b) - prominence(a))) {
+      add({ id, stage: 'exact', matched: this.markField(id, (f) => keyOfFolded(f.folded) === key, query) });
     }
-    // Word-prefix matches: the terms the letter mentions most first, then shorter keys (closer to the query).
-    const prefixed: [string, string, number][] = [];
-    for (let i = lowerBound(this.prefix, key); i < this.prefix.length; i++) {
-      const row = this.prefix[i]!;
-      if (!row[0].startsWith(key)) break;
-      prefixed.push(row);
-    }
-    prefixed.sort((a, b) => (this.rank.get(b[1]) ?? 0) - (this.rank.get(a[1]) ?? 0) || a[0].length - b[0].length);
-    for (const [, id, fieldIndex] of prefixed) {
+    // Names and aliases that the query starts at a word: the terms the letter mentions most first,
+    // then shorter names (closer to the query); then definitions and notes.
+    for (const rows of [this.nameWords, this.textWords]) {
       if (hits.length >= limit) break;
-      const field = this.records.get(id)?.fields[fieldIndex];
-      add({ id, stage: 'prefix', matched: field ? this.mark(field, query) : null });
+      const found = this.wordPrefix(rows, key);
+      found.sort((a, b) => prominence(b.id) - prominence(a.id) || a.field.text.length - b.field.text.length);
+      for (const { id, field } of found) add({ id, stage: 'prefix', matched: this.mark(field, query) });
     }
     if (hits.length >= limit) return hits;
-    for (const result of this.fuse.search(foldText(query.trim()), { limit: limit * 2 })) {
+    for (const result of this.fuzzy(query, limit * 2)) {
       add({ id: result.item.id, stage: 'fuzzy', matched: this.fromFuse(result.item.id, result.matches ?? []) });
     }
     return hits;
+  }
+
+  /** Fields in which the query's words each start a word, in order, from the query's first word on. */
+  private wordPrefix(rows: readonly WordRow[], key: string): { id: string; field: Field }[] {
+    const words = key.split(' ');
+    const first = words[0]!;
+    const out: { id: string; field: Field }[] = [];
+    const seen = new Set<string>();
+    // A one-letter query in a big glossary matches thousands of words: rank within the first few.
+    const end = Math.min(rows.length, lowerBound(rows, first) + MAX_PREFIX_ROWS);
+    for (let i = lowerBound(rows, first); i < end; i++) {
+      const [word, id, fieldIndex] = rows[i]!;
+      if (!word.startsWith(first)) break;
+      const field = this.records.get(id)?.fields[fieldIndex];
+      if (!field || seen.has(`${id}:${fieldIndex}`)) continue;
+      seen.add(`${id}:${fieldIndex}`);
+      // Multi-word queries: the field's words from here on must start with the query's words.
+      const fieldKey = ` ${keyOfFolded(field.folded)}`;
+      if (words.length === 1 || fieldKey.includes(` ${key}`) || startsWords(fieldKey, words)) out.push({ id, field });
+    }
+    return out;
   }
 
   private markField(id: string, pick: (f: Field) => boolean, query: string): SearchHit['matched'] {
@@ -163,7 +227,7 @@ export class GlossarySearch {
   private fromFuse(id: string, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
     const record = this.records.get(id);
     if (!record) return null;
-    // The best match: the field Fuse matched with the longest marked run, names before aliases.
+    // The best match: the field Fuse matched with the longest marked run.
     let best: { field: Field; spans: Span[]; length: number } | null = null;
     for (const m of matches) {
       const field = record.fields.find((f) => f.field === m.key && f.folded === m.value);
@@ -176,11 +240,32 @@ export class GlossarySearch {
   }
 }
 
-/** How often the letter mentions each entry: ties in search go to the more prominent term. */
+/** Does some position of " word word …" start with each of the query's words in turn? */
+function startsWords(fieldKey: string, words: readonly string[]): boolean {
+  const fieldWords = fieldKey.trim().split(' ');
+  for (let i = 0; i + words.length <= fieldWords.length; i++) {
+    if (words.every((w, k) => fieldWords[i + k]!.startsWith(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * How often the letter mentions each entry (any alias, as whole words, ignoring case and
+ * diacritics): ties in search go to the more prominent term. Plain string counting — this runs
+ * when the popup opens, where compiling the page matcher would cost more than it brings.
+ */
 export function letterProminence(terms: readonly MatchTerm[], letter: string): Map<string, number> {
-  const all = terms.map((t) => ({ ...t, highlight: true }));
+  const haystack = ` ${searchKey(letter)} `;
   const counts = new Map<string, number>();
-  for (const m of compileMatcher(all).find(letter)) counts.set(m.termId, (counts.get(m.termId) ?? 0) + 1);
+  for (const term of terms) {
+    let n = 0;
+    for (const alias of new Set(term.aliases.map((a) => searchKey(a.text)))) {
+      if (!alias) continue;
+      const needle = ` ${alias} `;
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
+    }
+    if (n > 0) counts.set(term.id, n);
+  }
   return counts;
 }
 
@@ -188,7 +273,7 @@ function unique(list: string[]): string[] {
   return [...new Set(list)];
 }
 
-function lowerBound(rows: readonly [string, string, number][], key: string): number {
+function lowerBound(rows: readonly WordRow[], key: string): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
