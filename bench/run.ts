@@ -1,0 +1,6 @@
+export {};
+// `npm run bench`: every benchmark, each printing ours beside a baseline measured in the same run.
+await import('./matcher-node');
+await import('./page-bench');
+await import('./hover-bench');
+await import('./search-bench');
