@@ -149,7 +149,7 @@ export class PageController {
       matcher,
       highlighter,
       idle: (run) => void this.ctx.requestIdleCallback(run, { timeout: 250 }),
-      onIdle: () => void this.tooltip.prepare(),
+      onIdle: () => void this.tooltip.prepare(this.index?.terms[0]?.id),
       onProgress: () => this.report(),
     });
     this.highlighter = highlighter;

@@ -33,11 +33,11 @@ export class TooltipHost {
   }
 
   /** Creates the host and loads the tooltip page once (~160–200 ms), ahead of the first hover. */
-  prepare(): Promise<void> {
+  prepare(warmUpTermId?: string): Promise<void> {
     this.ready ??= new Promise<void>((resolve) => {
       const host = document.createElement(UI_HOST_TAG.toLowerCase());
       host.setAttribute('popover', 'manual');
-      this.style(host, { display: 'none' });
+      this.standby(host);
       const shadow = host.attachShadow({ mode: 'closed' });
       const iframe = document.createElement('iframe');
       const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
@@ -56,6 +56,15 @@ export class TooltipHost {
           this.port = channel.port1;
           const origin = new URL(browser.runtime.getURL('/')).origin;
           iframe.contentWindow?.postMessage({ type: 'benelux-glossary:connect', nonce }, origin, [channel.port2]);
+          // Kept rendered (transparent, inert) rather than display:none: a hidden frame's animation
+          // frames are throttled, which made every first paint of a tooltip wait a frame or two.
+          if (!host.matches(':popover-open')) host.showPopover();
+          // Render one card unseen, so the first real hover is as fast as the rest.
+          if (warmUpTermId) {
+            const context = { title: '', url: '', sentence: '' };
+            this.post({ type: 'show', termId: warmUpTermId, candidates: [], lang: 'en', pinned: false, context });
+            this.post({ type: 'hide' });
+          }
           resolve();
         },
         { once: true },
@@ -130,8 +139,13 @@ export class TooltipHost {
     this.reference = { range, ...point };
     this.post({ type: 'show', termId, candidates, lang, pinned, context });
     if (!this.visible) {
+      host.removeAttribute('inert');
       this.style(host, { display: 'block', width: `${WIDTH}px`, height: `${this.contentHeight}px` });
-      host.showPopover();
+      // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
+      if (document.fullscreenElement || document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')) {
+        if (host.matches(':popover-open')) host.hidePopover();
+      }
+      if (!host.matches(':popover-open')) host.showPopover();
       this.visible = true;
     }
     await this.place();
@@ -204,12 +218,25 @@ export class TooltipHost {
     if (!this.visible || !this.host) return;
     this.visible = false;
     this.post({ type: 'hide' });
-    if (this.host.matches(':popover-open')) this.host.hidePopover();
-    this.style(this.host, { display: 'none' });
+    this.standby(this.host);
+  }
+
+  /** Hidden but rendered: transparent, click-through and inert, ready to show in the next frame. */
+  private standby(host: HTMLElement): void {
+    host.setAttribute('inert', '');
+    this.style(host, {
+      display: 'block',
+      opacity: '0',
+      'pointer-events': 'none',
+      width: `${WIDTH}px`,
+      height: `${this.contentHeight}px`,
+      transform: 'translate(0px, 0px)',
+    });
   }
 
   destroy(): void {
     this.hide();
+    if (this.host?.matches(':popover-open')) this.host.hidePopover();
     this.host?.remove();
     this.host = null;
     this.iframe = null;
