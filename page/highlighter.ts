@@ -15,7 +15,14 @@ export interface PlacedTerm {
  * scanner replaces a node's ranges when its text changes.
  */
 export class TermHighlighter {
-  private readonly highlight = new Highlight();
+  /** The registered highlight: what the page shows. */
+  private highlight = new Highlight();
+  /**
+   * During a long scan, ranges go to an unregistered highlight that replaces the registered one
+   * when the scan ends. Chromium revalidates every range of a registered highlight on each frame
+   * it changed in, so adding to it slice by slice grew quadratic (seconds on a 4 MB page).
+   */
+  private staging: Highlight | null = null;
   private readonly byNode = new Map<Text, PlacedTerm[]>();
   private readonly firstByTerm = new Map<string, PlacedTerm>();
 
@@ -38,7 +45,7 @@ export class TermHighlighter {
       };
       if (this.firstOnly && !this.claimFirst(term)) continue;
       placed.push(term);
-      this.highlight.add(term.range);
+      (this.staging ?? this.highlight).add(term.range);
     }
     if (placed.length > 0) this.byNode.set(node, placed);
   }
@@ -58,8 +65,23 @@ export class TermHighlighter {
     return true;
   }
 
+  /** From now on, collect ranges unseen until `commit`. */
+  beginBatch(): void {
+    if (this.staging) return;
+    this.staging = new Highlight(...this.highlight);
+  }
+
+  /** Shows everything collected since `beginBatch`, in one change of the registry. */
+  commit(): void {
+    if (!this.staging) return;
+    this.highlight = this.staging;
+    this.staging = null;
+    CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+  }
+
   private drop(term: PlacedTerm): void {
     this.highlight.delete(term.range);
+    this.staging?.delete(term.range);
     const list = this.byNode.get(term.node);
     if (!list) return;
     const rest = list.filter((t) => t !== term);
@@ -72,6 +94,7 @@ export class TermHighlighter {
     if (!list) return;
     for (const t of list) {
       this.highlight.delete(t.range);
+      this.staging?.delete(t.range);
       if (this.firstByTerm.get(t.termId) === t) this.firstByTerm.delete(t.termId);
     }
     this.byNode.delete(node);
@@ -103,11 +126,12 @@ export class TermHighlighter {
   }
 
   get size(): number {
-    return this.highlight.size;
+    return (this.staging ?? this.highlight).size;
   }
 
   /** Removes every highlight at once. */
   destroy(): void {
+    this.staging = null;
     this.highlight.clear();
     this.byNode.clear();
     this.firstByTerm.clear();

@@ -20,8 +20,13 @@ export const UI_HOST_TAG = 'BENELUX-GLOSSARY-UI';
 const SKIP_SELECTOR =
   'script,style,noscript,textarea,select,template,benelux-glossary-ui,[contenteditable]:not([contenteditable="false"])';
 
+/** Pages with more text nodes than this left to match collect them unseen and show them at once. */
+const BATCH_FROM = 200;
+
 /** Time a slice may take before it yields: well under the 50 ms of a long task. */
 const SLICE_MS = 8;
+/** In a long idle period a slice may run longer, still short of a long task. */
+const MAX_SLICE_MS = 30;
 
 function skipElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName === UI_HOST_TAG) return true;
@@ -64,6 +69,8 @@ export class PageScanner {
   private needsPrune = false;
   private stopped = false;
   private visibleFirst = true;
+  /** Visible nodes still to match before the rest of the page is collected unseen. */
+  private visibleLeft = 0;
   private doneOnce = false;
 
   constructor(private readonly opts: ScannerOptions) {}
@@ -127,7 +134,8 @@ export class PageScanner {
     this.scheduled = true;
     this.opts.idle((deadline) => {
       this.scheduled = false;
-      this.runSlice(Math.max(SLICE_MS / 2, Math.min(SLICE_MS, deadline.timeRemaining())));
+      // An idle period is the browser saying nothing else is waiting: use it, up to MAX_SLICE_MS.
+      this.runSlice(Math.max(SLICE_MS, Math.min(MAX_SLICE_MS, deadline.timeRemaining() - 2)));
     });
   }
 
@@ -149,22 +157,26 @@ export class PageScanner {
     }
     if (this.walks.length === 0 && this.visibleFirst) {
       this.visibleFirst = false;
-      this.moveVisibleToFront();
+      this.visibleLeft = this.moveVisibleToFront();
     }
     while (this.pending.length > 0 && performance.now() < end) {
       // pending is consumed from its end: moveVisibleToFront puts visible nodes there.
       const node = this.pending.pop()!;
+      if (this.visibleLeft > 0 && --this.visibleLeft === 0) this.batchRest();
       if (!node.isConnected) continue;
       this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
       placed = true;
     }
+    if (this.visibleLeft === 0 && this.pending.length > BATCH_FROM) this.batchRest();
     if (this.needsPrune && this.pending.length === 0 && this.walks.length === 0) {
       this.needsPrune = false;
       this.opts.highlighter.prune();
       placed = true;
     }
+    const more = this.walks.length > 0 || this.pending.length > 0 || this.needsPrune;
+    if (!more) this.opts.highlighter.commit();
     if (placed) this.opts.onProgress?.();
-    if (this.walks.length > 0 || this.pending.length > 0 || this.needsPrune) this.schedule();
+    if (more) this.schedule();
     else if (!this.doneOnce) {
       this.doneOnce = true;
       this.opts.onIdle?.();
@@ -176,9 +188,13 @@ export class PageScanner {
    * order, which in ordinary flow is also top-to-bottom: a binary search on their rectangles finds
    * the first visible one in O(log n) layout reads.
    */
-  private moveVisibleToFront(): void {
+  private batchRest(): void {
+    this.opts.highlighter.beginBatch();
+  }
+
+  private moveVisibleToFront(): number {
     const nodes = this.pending;
-    if (nodes.length === 0) return;
+    if (nodes.length === 0) return 0;
     const view = nodes[0]!.ownerDocument.defaultView;
     const height = view?.innerHeight ?? 0;
     const top = (n: Text) => n.parentElement?.getBoundingClientRect().bottom ?? 0;
@@ -199,7 +215,9 @@ export class PageScanner {
     const visible = nodes.slice(lo, visibleEnd).reverse();
     const rest = [...nodes.slice(visibleEnd), ...nodes.slice(0, lo)].reverse();
     nodes.length = 0;
-    nodes.push(...rest, ...visible);
+    for (const n of rest) nodes.push(n);
+    for (const n of visible) nodes.push(n);
+    return visible.length;
   }
 
   private onMutations(records: MutationRecord[]): void {

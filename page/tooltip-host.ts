@@ -142,7 +142,10 @@ export class TooltipHost {
       host.removeAttribute('inert');
       this.style(host, { display: 'block', width: `${WIDTH}px`, height: `${this.contentHeight}px` });
       // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
-      if (document.fullscreenElement || document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')) {
+      if (
+        document.fullscreenElement ||
+        document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')
+      ) {
         if (host.matches(':popover-open')) host.hidePopover();
       }
       if (!host.matches(':popover-open')) host.showPopover();
