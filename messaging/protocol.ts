@@ -63,6 +63,8 @@ export const requestSchemas = {
   }),
   /** Glossary page → background: an export file's text, imported all or nothing. */
   importNotes: z.strictObject({ json: z.string().check(z.maxLength(20_000_000)) }),
+  /** Background → content scripts: the terms marked "I know this term" changed. */
+  knownChanged: z.strictObject({ known: z.array(termId()).check(z.maxLength(100_000)) }),
   /** Background → extension pages (tooltips): a note changed; show it without reload. */
   notesChanged: z.strictObject({ termId: z.optional(termId()) }),
   /** Content script (top frame) → background: distinct terms on the page, for the toolbar badge. */
@@ -77,7 +79,7 @@ export const requestSchemas = {
 
 export type RequestName = keyof typeof requestSchemas;
 /** Requests that content scripts (or tooltip frames) answer; every other one is the background's. */
-export type ContentRequestName = 'explainSelection' | 'getPageTerms' | 'revealTerm' | 'notesChanged';
+export type ContentRequestName = 'explainSelection' | 'getPageTerms' | 'revealTerm' | 'notesChanged' | 'knownChanged';
 export type BackgroundRequestName = Exclude<RequestName, ContentRequestName>;
 export type Request<K extends RequestName> = z.infer<(typeof requestSchemas)[K]>;
 
@@ -100,6 +102,7 @@ export interface Responses {
   restoreNote: { note: Note };
   importNotes: { added: number; updated: number; kept: number };
   notesChanged: { ok: true };
+  knownChanged: { ok: true };
   reportPageTerms: { ok: true };
   explainSelection: { explained: string | null };
   getPageTerms: PageTerms;

@@ -50,8 +50,8 @@ export class PageController {
   ) {
     this.tooltip = new TooltipHost(ctx, (message) => {
       this.hover.onTooltip(message);
-      if (message.type === 'known') {
-        this.index?.known.push(message.termId);
+      if (message.type === 'known' && this.index && !this.index.known.includes(message.termId)) {
+        this.index.known.push(message.termId);
         void this.apply();
       }
     });
@@ -72,6 +72,13 @@ export class PageController {
     this.ctx.addEventListener(window, 'wxt:locationchange', () =>
       this.scanner?.restart(document, this.options.root?.()),
     );
+    handle('knownChanged', ({ known }) => {
+      if (this.index && [...known].sort().join() !== [...this.index.known].sort().join()) {
+        this.index.known = known;
+        void this.apply();
+      }
+      return Promise.resolve({ ok: true as const });
+    });
     handle('getPageTerms', () =>
       Promise.resolve({
         hostname: location.hostname,

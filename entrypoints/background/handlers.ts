@@ -34,10 +34,12 @@ export interface HandlerDeps {
   badge?: BadgeApi;
   /** Tells open views (tooltip frames) that a note changed. */
   notesChanged?: (termId?: string) => void;
+  /** Tells every tab's content scripts which terms are marked known. */
+  knownChanged?: (known: string[]) => void;
 }
 
 export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): Handlers {
-  const { badge, notesChanged = () => undefined } = deps;
+  const { badge, notesChanged = () => undefined, knownChanged = () => undefined } = deps;
   const ready = () => seedGlossary(db, bundled);
   const knownTerm = async (termId: string) => {
     if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
@@ -101,7 +103,9 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
       await ready();
       await knownTerm(termId);
       await markKnown(db, termId, known);
-      return { known: await knownIds(db) };
+      const ids = await knownIds(db);
+      knownChanged(ids);
+      return { known: ids };
     },
   };
 }

@@ -17,6 +17,13 @@ export default defineBackground(() => {
     badge: browser.action ?? browser.browserAction,
     // Extension pages (tooltip frames, popup) hear this; none may be open, which is fine.
     notesChanged: (termId) => void sendMessage('notesChanged', termId ? { termId } : {}).catch(() => undefined),
+    // Tab ids need no permission; tabs without our content script just don't answer.
+    knownChanged: (known) =>
+      void browser.tabs.query({}).then((tabs) => {
+        for (const tab of tabs) {
+          if (tab.id !== undefined) sendMessage('knownChanged', { known }, tab.id).catch(() => undefined);
+        }
+      }),
   });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
