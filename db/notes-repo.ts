@@ -1,4 +1,6 @@
-import { EXPORT_FORMAT, EXPORT_VERSION, mergeNoteText, type NoteContext, type NotesExport } from '@/core/notes';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '@/core/note-limits';
+import { mergeNoteText } from '@/core/note-merge';
+import type { NoteContext, NotesExport } from '@/core/notes';
 import type { GlossaryDatabase, NoteRow } from './database';
 
 export interface SaveNoteInput {
