@@ -11,6 +11,7 @@ export default defineConfig({
       'entrypoints/**/*.test.ts',
       'messaging/**/*.test.ts',
       'settings/**/*.test.ts',
+      'i18n/**/*.test.ts',
     ],
     // fake-indexeddb must load before dexie is evaluated.
     setupFiles: ['fake-indexeddb/auto'],
