@@ -7,13 +7,9 @@
  *   npx tsx bench/hover-bench.ts      (needs `npm run build`)
  */
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium';
 
-const EXT = path.resolve('.output/chrome-mv3');
 const TERMS = [
   'ETIAS',
   'NSEC',
@@ -38,24 +34,8 @@ const server = createServer((_req, res) =>
 );
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-const dir = mkdtempSync(path.join(tmpdir(), 'bg-hover-'));
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1200, height: 900 },
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-// tsx compiles the functions we evaluate in the page with esbuild's __name helper.
-await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+const browser = await launch({ extension: true, viewport: { width: 1200, height: 900 } });
+const { context } = browser;
 try {
   const page = await context.newPage();
   await page.goto(url);
@@ -123,7 +103,6 @@ try {
     `| floor (a div in the page, one animation frame) | ${floor[0]!.toFixed(1)} | ${median(floor.slice(1)).toFixed(1)} | ${Math.max(...floor).toFixed(1)} |`,
   );
 } finally {
-  await context.close();
-  rmSync(dir, { recursive: true, force: true });
+  await browser.close();
   server.close();
 }

@@ -10,16 +10,14 @@
  *   npx tsx bench/page-bench.ts
  */
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launch } from './chromium';
 import type { Glossary } from '../core/glossary-schema';
 import { buildTermIndex } from '../core/term-index';
 import { compileMatcher } from '../core/term-matcher';
 
-const EXT = path.resolve('.output/chrome-mv3');
 const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
 const terms = buildTermIndex(glossary.entries);
 const matcher = compileMatcher(terms);
@@ -120,35 +118,6 @@ async function withServer<T>(pages: Map<string, string>, run: (base: string) => 
   }
 }
 
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
-  if (withExtension) args.push(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args,
-    viewport: { width: 1280, height: 800 },
-  });
-  // tsx compiles the functions we evaluate in the page with esbuild's __name helper.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 const domContentLoaded = (page: Page) =>
   page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
@@ -234,8 +203,8 @@ const skipMark = process.argv.includes('--no-markjs');
 
 await withServer(pages, async (base) => {
   const rows: string[][] = [];
-  const withExt = await launch(true);
-  const bare = await launch(false);
+  const withExt = await launch({ extension: true });
+  const bare = await launch({ extension: false });
   try {
     for (const mb of sizes) {
       const url = `${base}/${mb}mb.html`;

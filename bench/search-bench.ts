@@ -6,11 +6,9 @@
  *
  *   npx tsx bench/search-bench.ts      (the popup part needs `npm run build`)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium';
 import type { Glossary, GlossaryEntry } from '../core/glossary-schema';
 import { GlossarySearch } from '../core/search';
 import { foldText } from '../core/text-fold';
@@ -106,25 +104,10 @@ console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
 // The popup: from opening popup.html until a query can be answered.
-const EXT = path.resolve('.output/chrome-mv3');
-const dir = mkdtempSync(path.join(tmpdir(), 'bg-search-'));
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launch({ extension: true });
+const { context } = browser;
+const id = browser.extensionId!;
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
   const ready: number[] = [];
   for (let i = 0; i < 5; i++) {
     const page = await context.newPage();
@@ -138,6 +121,5 @@ try {
     `| first open ms | median of next 4 ms |\n|---|---|\n| ${ready[0]!.toFixed(0)} | ${median(ready.slice(1)).toFixed(0)} |`,
   );
 } finally {
-  await context.close();
-  rmSync(dir, { recursive: true, force: true });
+  await browser.close();
 }

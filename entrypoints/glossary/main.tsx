@@ -4,6 +4,7 @@ import { PageController } from '@/page/controller';
 import { t } from '@/i18n/t';
 import { App } from './App';
 import '@/assets/glossary.css';
+import '@/assets/note-editor.css';
 import '@/assets/highlight.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -3,6 +3,7 @@ import { connectMessage } from '@/messaging/tooltip-channel';
 import { sendMessage } from '@/messaging/protocol';
 import { App } from './App';
 import '@/assets/tooltip.css';
+import '@/assets/note-editor.css';
 
 // The nonce in our URL hash is known only to the content script that created this frame (its
 // element lives in a closed shadow root); a `connect` without it, or a second one, is ignored.
