@@ -68,7 +68,11 @@ export class TermHighlighter {
   /** From now on, collect ranges unseen until `commit`. */
   beginBatch(): void {
     if (this.staging) return;
-    this.staging = new Highlight(...this.highlight);
+    // Built from our own index: iterating a Highlight from a Firefox content script throws
+    // ("Xray wrapping of iterators not supported").
+    const staging = new Highlight();
+    for (const list of this.byNode.values()) for (const t of list) staging.add(t.range);
+    this.staging = staging;
   }
 
   /** Shows everything collected since `beginBatch`, in one change of the registry. */

@@ -1,8 +1,9 @@
 import type { TermMatcher } from '@/core/term-matcher';
 import type { TermHighlighter } from './highlighter';
 
-/** Elements whose text is never ours to mark: code, form controls, and our own UI host. */
+/** Elements whose text is never ours to mark: the head (title), code, form controls, and our own UI host. */
 const SKIP_TAGS = new Set([
+  'HEAD',
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -18,7 +19,7 @@ const SKIP_TAGS = new Set([
 ]);
 export const UI_HOST_TAG = 'BENELUX-GLOSSARY-UI';
 const SKIP_SELECTOR =
-  'script,style,noscript,textarea,select,template,benelux-glossary-ui,[contenteditable]:not([contenteditable="false"])';
+  'head,script,style,noscript,textarea,select,template,benelux-glossary-ui,[contenteditable]:not([contenteditable="false"])';
 
 /** Pages with more text nodes than this left to match collect them unseen and show them at once. */
 const BATCH_FROM = 200;
@@ -139,7 +140,19 @@ export class PageScanner {
     });
   }
 
+  private failures = 0;
+
   private runSlice(budget: number): void {
+    try {
+      this.slice(budget);
+    } catch (error) {
+      // One bad node or browser quirk must not leave the rest of the page unexplained.
+      console.error('Benelux Glossary: a scanning slice failed', error);
+      if (++this.failures < 3) this.schedule();
+    }
+  }
+
+  private slice(budget: number): void {
     if (this.stopped) return;
     const end = performance.now() + budget;
     let placed = false;
