@@ -62,7 +62,9 @@ export function useNoteEditor(stored: Note | null | undefined, save: NoteSaver, 
   // A draft left by a view that closed mid-edit is saved first.
   useEffect(() => {
     const draft = drafts?.get();
-    if (draft && draft.text !== (stored?.text ?? '')) {
+    // A draft whose text the stored note already holds was saved before the view closed.
+    if (draft && stored?.text.includes(draft.text)) drafts?.clear();
+    else if (draft && draft.text !== (stored?.text ?? '')) {
       base.current = { revision: draft.baseRevision, text: draft.baseText };
       setText(draft.text);
       pending.current = draft.text;

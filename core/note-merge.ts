@@ -8,11 +8,12 @@ import type { Note } from './notes';
 export function mergeNoteText(base: string, current: string, incoming: string, marker: string): string {
   if (incoming === current || incoming === base) return current;
   if (current === base) return incoming;
+  // One side already holds all of the other (a write that was saved once already, a stale draft).
+  if (current.includes(incoming)) return current;
+  if (incoming.includes(current)) return incoming;
   if (current.startsWith(base) && incoming.startsWith(base)) {
     return base + current.slice(base.length) + incoming.slice(base.length);
   }
-  if (current.includes(incoming)) return current;
-  if (incoming.includes(current)) return incoming;
   return `${current}\n\n${marker}\n${incoming}`;
 }
 

@@ -88,6 +88,12 @@ describe('mergeNoteText', () => {
   it('keeps both appends in order', () => {
     expect(mergeNoteText('Note', 'Note, popup', 'Note; tooltip', M)).toBe('Note, popup; tooltip');
   });
+  it('does not double a text that was already saved (a stale draft replayed)', () => {
+    const saved = 'Eerste versie.';
+    expect(mergeNoteText('', `${saved} (bijgewerkt in de tooltip)`, saved, M)).toBe(
+      `${saved} (bijgewerkt in de tooltip)`,
+    );
+  });
   it('keeps both versions when they diverge', () => {
     expect(mergeNoteText('abc', 'xbc', 'abz', M)).toBe('xbc\n\n--\nabz');
   });
