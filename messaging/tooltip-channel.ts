@@ -23,6 +23,8 @@ export const hostToTooltip = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('pin') }),
+  /** A note changed elsewhere (forwarded: Firefox does not deliver runtime broadcasts to this frame). */
+  z.object({ type: z.literal('notesChanged'), termId: z.optional(z.string().check(z.maxLength(100))) }),
   z.object({ type: z.literal('hide') }),
 ]);
 export type HostToTooltip = z.infer<typeof hostToTooltip>;

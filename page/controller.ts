@@ -79,6 +79,10 @@ export class PageController {
       }
       return Promise.resolve({ ok: true as const });
     });
+    handle('notesChanged', ({ termId }) => {
+      this.tooltip.notesChanged(termId);
+      return Promise.resolve({ ok: true as const });
+    });
     handle('getPageTerms', () =>
       Promise.resolve({
         hostname: location.hostname,
@@ -143,6 +147,7 @@ export class PageController {
     if (this.options.alwaysOn) settings.enabled = true;
     this.teardown();
     this.settings = settings;
+    this.tooltip.timings = settings.timings;
     this.report();
     if (!settings.enabled || this.ctx.isInvalid) return;
     const startedAt = performance.now();
@@ -159,7 +164,7 @@ export class PageController {
       idle: (run) => void this.ctx.requestIdleCallback(run, { timeout: 250 }),
       onIdle: () => {
         // Our own work on this page, from asking for the index to the last highlight (`npm run bench`).
-        performance.measure('benelux-glossary:scan', { start: startedAt });
+        if (settings.timings) performance.measure('benelux-glossary:scan', { start: startedAt });
         void this.tooltip.prepare(this.index?.terms[0]?.id);
       },
       onProgress: () => this.report(),

@@ -23,6 +23,8 @@ export class TooltipHost {
   private contentHeight = 120;
   private reference: { range: Range; x: number; y: number } | null = null;
   visible = false;
+  /** Leave a performance measure per shown tooltip (only when `npm run bench` asks). */
+  timings = false;
   private showStartedAt = 0;
 
   constructor(
@@ -108,7 +110,7 @@ export class TooltipHost {
   private receive(data: unknown): void {
     const parsed = tooltipToHost.safeParse(data);
     if (!parsed.success) return;
-    if (parsed.data.type === 'shown' && this.visible) {
+    if (parsed.data.type === 'shown' && this.visible && this.timings) {
       // From our show call to the tooltip frame's next animation frame: what `npm run bench` reports.
       performance.measure('benelux-glossary:tooltip-visible', { start: this.showStartedAt });
     }
@@ -157,12 +159,22 @@ export class TooltipHost {
     if (pinned) this.focus();
   }
 
+  /** Tells the tooltip frame that a note changed elsewhere. */
+  notesChanged(termId?: string): void {
+    this.post(termId ? { type: 'notesChanged', termId } : { type: 'notesChanged' });
+  }
+
   pin(): void {
     this.post({ type: 'pin' });
     this.focus();
   }
 
+  /** Where focus was before a pinned tooltip took it, to give it back on close. */
+  private returnFocus: HTMLElement | null = null;
+
   private focus(): void {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
     this.iframe?.focus();
   }
 
@@ -221,7 +233,14 @@ export class TooltipHost {
     if (!this.visible || !this.host) return;
     this.visible = false;
     this.post({ type: 'hide' });
+    const hadFocus = document.activeElement === this.host;
     this.standby(this.host);
+    if (hadFocus) {
+      // A closed dialog gives focus back to where the reader was (or at least out of our host).
+      if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+      else this.host.blur();
+    }
+    this.returnFocus = null;
   }
 
   /** Hidden but rendered: transparent, click-through and inert, ready to show in the next frame. */

@@ -9,6 +9,13 @@ import { registerHandlers } from './handlers';
 // bundle can trust its shape without paying for a parse on every service-worker start.
 const bundled = glossaryJson as Glossary;
 
+/** Tab ids need no permission; tabs without our content script just don't answer. */
+function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) if (tab.id !== undefined) send(tab.id).catch(() => undefined);
+  });
+}
+
 export default defineBackground(() => {
   const db = openDatabase();
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
@@ -16,14 +23,14 @@ export default defineBackground(() => {
     // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
     badge: browser.action ?? browser.browserAction,
     // Extension pages (tooltip frames, popup) hear this; none may be open, which is fine.
-    notesChanged: (termId) => void sendMessage('notesChanged', termId ? { termId } : {}).catch(() => undefined),
-    // Tab ids need no permission; tabs without our content script just don't answer.
-    knownChanged: (known) =>
-      void browser.tabs.query({}).then((tabs) => {
-        for (const tab of tabs) {
-          if (tab.id !== undefined) sendMessage('knownChanged', { known }, tab.id).catch(() => undefined);
-        }
-      }),
+    notesChanged: (termId) => {
+      const data = termId ? { termId } : {};
+      void sendMessage('notesChanged', data).catch(() => undefined);
+      // Firefox does not deliver runtime broadcasts to our frames inside web pages: the content
+      // scripts forward it to their tooltip.
+      toEveryTab((tabId) => sendMessage('notesChanged', data, tabId));
+    },
+    knownChanged: (known) => toEveryTab((tabId) => sendMessage('knownChanged', { known }, tabId)),
   });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));

@@ -10,6 +10,7 @@ import { t } from '@/i18n/t';
 type Shown = Extract<HostToTooltip, { type: 'show' }>;
 
 const labels: TermCardLabels = {
+  lang: browser.i18n.getUILanguage(),
   inLetter: t('tooltipInLetter'),
   part: (part: Part) => t(`part_${part}`),
   known: t('tooltipKnown'),
@@ -64,6 +65,10 @@ export function App({ port, entries }: Props) {
       const parsed = hostToTooltip.safeParse(event.data);
       if (!parsed.success) return;
       const msg = parsed.data;
+      if (msg.type === 'notesChanged') {
+        if (!msg.termId || msg.termId === termIdRef.current) reloadNote.current();
+        return;
+      }
       if (msg.type === 'show') setShown(msg);
       else if (msg.type === 'pin') setShown((s) => (s ? { ...s, pinned: true } : s));
       else setShown(null);

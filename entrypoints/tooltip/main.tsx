@@ -8,6 +8,7 @@ import '@/assets/note-editor.css';
 // The nonce in our URL hash is known only to the content script that created this frame (its
 // element lives in a closed shadow root); a `connect` without it, or a second one, is ignored.
 const nonce = location.hash.slice(1);
+document.documentElement.lang = browser.i18n.getUILanguage();
 let connected = false;
 // Framed in a web page, this extension page is a third-party context: Chromium denies it IndexedDB
 // ("The user denied permission to access the database", seen), so it asks the background, which
