@@ -39,6 +39,8 @@ export async function launch(options: {
   if (options.extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
+    // Ask the content script for its performance measures (off for readers).
+    await worker.evaluate('chrome.storage.local.set({ benchTimings: true })');
   }
   return {
     context,

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
 
 export interface TermCardLabels {
+  /** The language the labels are in (the browser's), which may differ from the entry's. */
+  lang: string;
   inLetter: string;
   part: (part: Part) => string;
   known: string;
@@ -52,7 +54,7 @@ export function TermCard({
   const name = entry.name[lang];
   const quote = entry.quotes[0];
   return (
-    <article
+    <div
       class={`term-card${pinned ? ' pinned' : ''}`}
       role={pinned ? 'dialog' : 'tooltip'}
       aria-label={pinned ? labels.dialog(name) : undefined}
@@ -68,7 +70,9 @@ export function TermCard({
       {quote && (
         <figure class="term-quote">
           <figcaption>
-            {labels.inLetter} <span class="term-part">{labels.part(quote.part)}</span>
+            <span lang={labels.lang}>
+              {labels.inLetter} <span class="term-part">{labels.part(quote.part)}</span>
+            </span>
           </figcaption>
           <blockquote lang="nl">{collapse(quote.text)}</blockquote>
         </figure>
@@ -76,13 +80,13 @@ export function TermCard({
       {editor ??
         (note && (
           <figure class="term-note">
-            <figcaption>{labels.yourNote}</figcaption>
+            <figcaption lang={labels.lang}>{labels.yourNote}</figcaption>
             <p>{note}</p>
           </figure>
         ))}
       {candidates.length > 0 && (
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
-          <span>{labels.alsoMeans}</span>
+          <span lang={labels.lang}>{labels.alsoMeans}</span>
           {candidates.map((c) => (
             <button type="button" key={c.id} onClick={() => onPick(c.id)}>
               {c.name[lang]}
@@ -90,7 +94,7 @@ export function TermCard({
           ))}
         </nav>
       )}
-      <footer>
+      <footer lang={labels.lang}>
         {!editor && (
           <button type="button" class="term-note-edit" onClick={onEditNote}>
             {note ? labels.editNote : labels.addNote}
@@ -108,6 +112,6 @@ export function TermCard({
           </button>
         )}
       </footer>
-    </article>
+    </div>
   );
 }

@@ -29,7 +29,7 @@ export function TermDetail({ entry, lang, related, labels, onBack, onOpen, child
       <button type="button" class="back" onClick={onBack}>
         ← {labels.back}
       </button>
-      <h2 id="detail-name">{entry.name[lang]}</h2>
+      <h1 id="detail-name">{entry.name[lang]}</h1>
       {entry.expansion && entry.expansion[lang] !== entry.name[lang] && (
         <p class="expansion">{entry.expansion[lang]}</p>
       )}

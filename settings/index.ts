@@ -15,22 +15,30 @@ export const everydayTermsOn = storage.defineItem<string[]>('local:everydayTerms
 /** How long the pointer rests on a term before its tooltip shows. */
 export const dwellMs = storage.defineItem<number>('local:dwellMs', { fallback: 300 });
 
+/**
+ * `npm run bench` switches this on to have the content script leave performance measures in the
+ * page's timeline. Off for readers: a page could otherwise time when its reader looks terms up.
+ */
+export const benchTimings = storage.defineItem<boolean>('local:benchTimings', { fallback: false });
+
 export interface PageSettings {
   enabled: boolean;
   mode: HighlightMode;
   enabledIds: string[];
   dwellMs: number;
+  timings: boolean;
 }
 
 export async function pageSettings(hostname: string): Promise<PageSettings> {
-  const [on, sites, mode, everyday, dwell] = await Promise.all([
+  const [on, sites, mode, everyday, dwell, timings] = await Promise.all([
     enabledEverywhere.getValue(),
     disabledSites.getValue(),
     highlightMode.getValue(),
     everydayTermsOn.getValue(),
     dwellMs.getValue(),
+    benchTimings.getValue(),
   ]);
-  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday, dwellMs: dwell };
+  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday, dwellMs: dwell, timings };
 }
 
 export function watchPageSettings(onChange: () => void): () => void {

@@ -46,6 +46,7 @@ export function App() {
   const [detail, setDetail] = useState<string | null>(null);
   const [page, setPage] = useState<{ tabId: number; terms: PageTerms } | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
   const [everywhere, setEverywhere] = useState(true);
   const [sites, setSites] = useState<string[]>([]);
   const [firstOnly, setFirstOnly] = useState(false);
@@ -63,10 +64,19 @@ export function App() {
     })();
     void loadPage().then(setPage);
     void recentTerms.getValue().then(setRecent);
-    void enabledEverywhere.getValue().then(setEverywhere);
-    void disabledSites.getValue().then(setSites);
-    void highlightMode.getValue().then((m) => setFirstOnly(m === 'first'));
-    void everydayTermsOn.getValue().then(setEverydayOn);
+    // The switches appear once their stored values are read, so an early click is never undone.
+    void Promise.all([
+      enabledEverywhere.getValue(),
+      disabledSites.getValue(),
+      highlightMode.getValue(),
+      everydayTermsOn.getValue(),
+    ]).then(([on, siteList, mode, everyday]) => {
+      setEverywhere(on);
+      setSites(siteList);
+      setFirstOnly(mode === 'first');
+      setEverydayOn(everyday);
+      setSettingsLoaded(true);
+    });
   }, []);
 
   // Notes are live: a note saved in a tooltip or another view shows here without reload.
@@ -167,6 +177,11 @@ export function App() {
   }
 
   const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
+  const hasRecent = items.some((i) => !onPageIds.has(i.entry.id));
+  const emptyHeading = [
+    ...(onPageIds.size > 0 ? [t('popupOnThisPage')] : []),
+    ...(hasRecent || onPageIds.size === 0 ? [t('popupRecent')] : []),
+  ].join(' · ');
   return (
     <main class="popup">
       <PopupHeader title={t('popupTitle')} tagline={t('popupTagline')} />
@@ -186,13 +201,13 @@ export function App() {
         }}
         onKeyDown={onKeyDown}
       />
-      {!query.trim() && <h2 class="list-heading">{onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent')}</h2>}
+      {!query.trim() && <h2 class="list-heading">{emptyHeading}</h2>}
       {entries && items.length === 0 && (
         <p class="muted">{query.trim() ? t('popupNoResults') : t('popupNothingYet')}</p>
       )}
       <ResultList
         id={LIST_ID}
-        label={query.trim() ? t('popupResults') : t('popupOnThisPage')}
+        label={query.trim() ? t('popupResults') : emptyHeading}
         items={items}
         active={active}
         lang={lang}
@@ -210,36 +225,38 @@ export function App() {
       <button type="button" class="link open-glossary" onClick={() => openGlossary()}>
         {t('popupOpenGlossary')}
       </button>
-      <SiteControls
-        labels={{
-          everywhere: t('popupOnEverywhere'),
-          here: (host) => t('popupOnHere', host),
-          unavailable: t('popupUnavailable'),
-          firstOnly: t('popupFirstOnly'),
-          everyday: t('popupEveryday'),
-        }}
-        lang={lang}
-        enabledEverywhere={everywhere}
-        hostname={hostname}
-        enabledHere={!!hostname && !sites.includes(hostname)}
-        firstOnly={firstOnly}
-        everydayEntries={[...(entries?.values() ?? [])].filter((e) => !e.highlight)}
-        everydayOn={everydayOn}
-        onEverywhere={(on) => {
-          setEverywhere(on);
-          void enabledEverywhere.setValue(on);
-        }}
-        onHere={setHere}
-        onFirstOnly={(on) => {
-          setFirstOnly(on);
-          void highlightMode.setValue(on ? 'first' : 'all');
-        }}
-        onEveryday={(id, on) => {
-          const next = on ? [...new Set([...everydayOn, id])] : everydayOn.filter((x) => x !== id);
-          setEverydayOn(next);
-          void everydayTermsOn.setValue(next);
-        }}
-      />
+      {settingsLoaded && (
+        <SiteControls
+          labels={{
+            everywhere: t('popupOnEverywhere'),
+            here: (host) => t('popupOnHere', host),
+            unavailable: t('popupUnavailable'),
+            firstOnly: t('popupFirstOnly'),
+            everyday: t('popupEveryday'),
+          }}
+          lang={lang}
+          enabledEverywhere={everywhere}
+          hostname={hostname}
+          enabledHere={!!hostname && !sites.includes(hostname)}
+          firstOnly={firstOnly}
+          everydayEntries={[...(entries?.values() ?? [])].filter((e) => !e.highlight)}
+          everydayOn={everydayOn}
+          onEverywhere={(on) => {
+            setEverywhere(on);
+            void enabledEverywhere.setValue(on);
+          }}
+          onHere={setHere}
+          onFirstOnly={(on) => {
+            setFirstOnly(on);
+            void highlightMode.setValue(on ? 'first' : 'all');
+          }}
+          onEveryday={(id, on) => {
+            const next = on ? [...new Set([...everydayOn, id])] : everydayOn.filter((x) => x !== id);
+            setEverydayOn(next);
+            void everydayTermsOn.setValue(next);
+          }}
+        />
+      )}
     </main>
   );
 }
