@@ -37,7 +37,7 @@ export function TermDetail({ entry, lang, related, labels, onBack, onOpen, child
       <p class="short">{entry.short[lang]}</p>
       {children}
       <p class="long">{entry.long[lang]}</p>
-      <h3>{labels.inLetter}</h3>
+      <h2>{labels.inLetter}</h2>
       {entry.quotes.map((q, i) => (
         <figure class="quote" key={i}>
           <blockquote lang="nl">{collapse(q.text)}</blockquote>
@@ -46,7 +46,7 @@ export function TermDetail({ entry, lang, related, labels, onBack, onOpen, child
       ))}
       {related.length > 0 && (
         <>
-          <h3>{labels.related}</h3>
+          <h2>{labels.related}</h2>
           <ul class="related">
             {related.map((r) => (
               <li key={r.id}>
@@ -58,7 +58,7 @@ export function TermDetail({ entry, lang, related, labels, onBack, onOpen, child
           </ul>
         </>
       )}
-      <h3>{labels.source}</h3>
+      <h2>{labels.source}</h2>
       <p class="source">
         {entry.source.label}
         {entry.source.url && (

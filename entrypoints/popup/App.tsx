@@ -114,7 +114,8 @@ export function App() {
     const shown = new Set(onPage.map((i) => i.entry.id));
     const recents = recent.flatMap((id) => {
       const entry = entries.get(id);
-      return entry && !shown.has(id) ? [{ entry, note: notes?.get(id)?.text }] : [];
+      if (!entry || shown.has(id)) return [];
+      return [{ entry, note: notes?.get(id)?.text, ...(onPage.length > 0 ? { badge: t('popupRecentBadge') } : {}) }];
     });
     return [...onPage, ...recents];
   }, [entries, search, query, page, recent, notes]);
@@ -177,11 +178,8 @@ export function App() {
   }
 
   const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
-  const hasRecent = items.some((i) => !onPageIds.has(i.entry.id));
-  const emptyHeading = [
-    ...(onPageIds.size > 0 ? [t('popupOnThisPage')] : []),
-    ...(hasRecent || onPageIds.size === 0 ? [t('popupRecent')] : []),
-  ].join(' · ');
+  // Recently viewed terms follow the page's own, each marked as such (one list for the keyboard).
+  const emptyHeading = onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent');
   return (
     <main class="popup">
       <PopupHeader title={t('popupTitle')} tagline={t('popupTagline')} />
