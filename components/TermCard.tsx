@@ -69,10 +69,8 @@ export function TermCard({
       <p class="term-short">{entry.short[lang]}</p>
       {quote && (
         <figure class="term-quote">
-          <figcaption>
-            <span lang={labels.lang}>
-              {labels.inLetter} <span class="term-part">{labels.part(quote.part)}</span>
-            </span>
+          <figcaption lang={labels.lang}>
+            {labels.inLetter} <span class="term-part">{labels.part(quote.part)}</span>
           </figcaption>
           <blockquote lang="nl">{collapse(quote.text)}</blockquote>
         </figure>
