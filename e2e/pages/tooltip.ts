@@ -1,0 +1,591 @@
+/**
+ * The tooltip as a user meets it: terms to point at, the host element the page can see (our one
+ * `<benelux-glossary-ui>`, a manual popover with a closed shadow root), and the card inside the
+ * extension frame (tooltip.html) that the page cannot see.
+ *
+ * Reading the frame:
+ * - Chromium: the harness's `page.frame('tooltip.html')` (an out-of-process extension frame).
+ * - Firefox: the harness cannot: WebDriver BiDi in Firefox hides every browsing context whose
+ *   principal is an add-on's (`isBrowsingContextCompatible` in the remote agent's
+ *   BrowsingContextUtils.sys.mjs, "until we support debugging webextensions", bug 1755014), so
+ *   puppeteer's `page.frames()` and `browsingContext.getTree` never list the tooltip frame. The
+ *   harness launches Firefox with `--remote-allow-system-access`, which lets BiDi evaluate in the
+ *   browser's chrome window; from there `FirefoxExtensionFrame` (below) finds the frame's
+ *   BrowsingContext under the tab and evaluates in it through a process script, in a sandbox
+ *   with the frame's own principal and no Xrays (like an evaluate in the frame's main world). A
+ *   local helper, because the harness is not ours to change; a candidate for harness.ts.
+ */
+import type { Browser as PpBrowser } from 'puppeteer-core';
+import type { Frame as PwFrame } from 'playwright-core';
+import type { PageFunction, TestBrowser, TestFrame, TestPage, Truthy } from '../harness';
+import { HIGHLIGHT_NAME, highlightedTexts } from './highlights';
+
+export const HOST_TAG = 'benelux-glossary-ui';
+const DEFAULT_TIMEOUT = 15_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the page can see of our host element. */
+export interface HostState {
+  /** Visible: opacity not 0, pointer events on, not inert, in the top layer. */
+  shown: boolean;
+  opacity: string;
+  pointerEvents: string;
+  inert: boolean;
+  popoverOpen: boolean;
+  rect: Box;
+  transform: string;
+}
+
+/** What the card in the frame shows. */
+export interface CardState {
+  role: string | null;
+  ariaLabel: string | null;
+  name: string;
+  expansion: string;
+  short: string;
+  quoteCaption: string;
+  quote: string;
+  buttons: string[];
+  /** Everything the frame's body shows as text. */
+  text: string;
+  /** The frame's document has focus, and its active element is the card (role=dialog). */
+  focusInDialog: boolean;
+}
+
+/** A frame we can evaluate in, and run a raw script in (to inject axe-core). */
+export interface TooltipFrame extends TestFrame {
+  evaluateScript(source: string): Promise<unknown>;
+}
+
+/** The part of `chrome.tabs` the keyboard-command emulation uses. */
+interface TabsApi {
+  query(filter: object): Promise<{ id?: number }[]>;
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page object
+// ---------------------------------------------------------------------------------------------
+
+export class TooltipPage {
+  private frameCache: TooltipFrame | null = null;
+
+  constructor(
+    readonly browser: TestBrowser,
+    readonly page: TestPage,
+  ) {}
+
+  /**
+   * The boxes of one highlighted occurrence of `term` (its text, exactly), in viewport
+   * coordinates: `index`-th in the highlight's order, optionally only inside `within` (a selector).
+   */
+  async termBoxes(term: string, options: { within?: string; index?: number } = {}): Promise<Box[]> {
+    const found = await this.page
+      .waitForFunction(
+        ({ name, term, within, index }) => {
+          const scope = within ? document.querySelector(within) : null;
+          if (within && !scope) return false;
+          const hits: DOMRect[][] = [];
+          for (const r of CSS.highlights.get(name) ?? []) {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            if (range.toString() !== term) continue;
+            if (scope && !scope.contains(range.startContainer)) continue;
+            hits.push([...range.getClientRects()].filter((b) => b.width > 0 && b.height > 0));
+          }
+          const rects = hits[index];
+          return rects && rects.length > 0
+            ? rects.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }))
+            : false;
+        },
+        { name: HIGHLIGHT_NAME, term, within: options.within ?? null, index: options.index ?? 0 },
+      )
+      .catch(async (error: unknown) => {
+        const now = await highlightedTexts(this.page).catch(() => []);
+        throw new Error(
+          `No highlighted "${term}"${options.within ? ` inside ${options.within}` : ''} (#${options.index ?? 0}) ` +
+            `on the page; highlighted: ${JSON.stringify(now)}`,
+          { cause: error },
+        );
+      });
+    return found;
+  }
+
+  /** The centre of the first box of a highlighted term. */
+  async termPoint(term: string, options: { within?: string; index?: number; line?: number } = {}) {
+    const boxes = await this.termBoxes(term, options);
+    const box = boxes[options.line ?? 0];
+    if (!box) throw new Error(`"${term}" has no line ${options.line} (it has ${boxes.length})`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /**
+   * Moves the pointer like a reader: a few small steps from beside the point onto it, a short
+   * pause, one last 1 px move (slow, so it is not "travelling"), then rests there.
+   */
+  async pointAt(point: { x: number; y: number }, options: { restMs?: number } = {}): Promise<void> {
+    // Come from inside the viewport: from the right of a term at the left edge, from below a term
+    // at the top edge, else from the left and from above.
+    const dx = point.x < 40 ? 3 : -3;
+    const dy = point.y < 40 ? 2 : -2;
+    for (let i = 6; i >= 1; i--) {
+      await this.page.mouseMove(point.x + i * dx, point.y + i * dy);
+      await sleep(25);
+    }
+    await sleep(60);
+    await this.page.mouseMove(point.x, point.y);
+    await sleep(options.restMs ?? 0);
+  }
+
+  /** Hovers a term's text and rests on it (the dwell is the caller's wait for the tooltip). */
+  async hover(term: string, options: { within?: string; index?: number; line?: number } = {}) {
+    const point = await this.termPoint(term, options);
+    await this.pointAt(point);
+    return point;
+  }
+
+  /** A real mouse click at a point of the page (the harness clicks selectors only). */
+  async clickAt(point: { x: number; y: number }): Promise<void> {
+    // Two branches with the same text: the drivers' Page types differ.
+    if (this.page.browserName === 'chromium') await this.page.raw.mouse.click(point.x, point.y);
+    else await this.page.raw.mouse.click(point.x, point.y);
+  }
+
+  /** Moves the pointer away from everything, onto a blank spot, and clicks there (click-away). */
+  async clickAway(point = { x: 4, y: 4 }): Promise<void> {
+    await this.page.mouseMove(point.x, point.y);
+    await this.clickAt(point);
+  }
+
+  /** The host element's state as the page sees it, or null when there is none yet. */
+  host(): Promise<HostState | null> {
+    return this.page.evaluate((tag) => {
+      const host = document.querySelector<HTMLElement>(tag);
+      if (!host) return null;
+      const style = getComputedStyle(host);
+      const r = host.getBoundingClientRect();
+      const popoverOpen = host.matches(':popover-open');
+      return {
+        shown: style.opacity !== '0' && style.pointerEvents !== 'none' && !host.inert && popoverOpen && r.width > 0,
+        opacity: style.opacity,
+        pointerEvents: style.pointerEvents,
+        inert: host.inert,
+        popoverOpen,
+        rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+        transform: style.transform,
+      };
+    }, HOST_TAG);
+  }
+
+  /** The frame of the tooltip page (see the file comment for Firefox). */
+  async frame(): Promise<TooltipFrame> {
+    if (this.frameCache) return this.frameCache;
+    if (this.page.browserName === 'chromium') {
+      const testFrame = await this.page.frame('/tooltip.html#');
+      const raw = this.page.raw.frames().find((f) => f.url().includes('/tooltip.html#'));
+      if (!raw) throw new Error('The tooltip frame disappeared');
+      this.frameCache = { ...testFrame, evaluateScript: (source) => chromiumEvaluateScript(raw, source) };
+    } else {
+      if (this.browser.name !== 'firefox') throw new Error('A Firefox page in a Chromium browser?');
+      this.frameCache = await firefoxExtensionFrame(this.browser.raw, this.page.raw.mainFrame(), '/tooltip.html#');
+    }
+    return this.frameCache;
+  }
+
+  /** What the card shows now ('' everywhere when it shows nothing). */
+  async card(): Promise<CardState> {
+    const frame = await this.frame();
+    return frame.evaluate(() => {
+      const text = (selector: string) =>
+        document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const article = document.querySelector('.term-card');
+      const active = document.activeElement;
+      return {
+        role: article?.getAttribute('role') ?? null,
+        ariaLabel: article?.getAttribute('aria-label') ?? null,
+        name: text('h2.term-name'),
+        expansion: text('p.term-expansion'),
+        short: text('p.term-short'),
+        quoteCaption: text('figure.term-quote figcaption'),
+        quote: text('figure.term-quote blockquote'),
+        buttons: [...document.querySelectorAll('.term-card button')].map(
+          (b) => b.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        ),
+        text: document.body.innerText.replace(/\s+/g, ' ').trim(),
+        focusInDialog: document.hasFocus() && !!active && active.getAttribute('role') === 'dialog',
+      };
+    });
+  }
+
+  /**
+   * Waits until the host is shown and the card names `term` (and is pinned or not, if asked).
+   * Returns both; the error says what was there instead.
+   */
+  async waitForShown(
+    term: string,
+    options: { pinned?: boolean; timeout?: number } = {},
+  ): Promise<{ host: HostState; card: CardState }> {
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    let last: { host: HostState | null; card: CardState | null; error?: string } = { host: null, card: null };
+    for (;;) {
+      try {
+        const host = await this.host();
+        const card = host ? await this.card() : null;
+        last = { host, card };
+        const roleOk = options.pinned === undefined || (card?.role ?? null) === (options.pinned ? 'dialog' : 'tooltip');
+        if (host?.shown && card?.name === term && roleOk) return { host, card };
+      } catch (error) {
+        last = { ...last, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The tooltip for "${term}"${options.pinned === undefined ? '' : options.pinned ? ' (pinned)' : ' (not pinned)'} ` +
+            `did not show: ${JSON.stringify(last)}`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  /** Waits until the host is hidden (transparent, click-through, inert) and the card is empty. */
+  async waitForHidden(options: { timeout?: number } = {}): Promise<HostState | null> {
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    let last: unknown = null;
+    for (;;) {
+      const host = await this.host();
+      const text = host ? (await this.card()).text : '';
+      last = { host, text };
+      if (!host || (!host.shown && host.opacity === '0' && host.inert && text === '')) return host;
+      if (Date.now() > deadline) throw new Error(`The tooltip did not hide: ${JSON.stringify(last)}`);
+      await sleep(100);
+    }
+  }
+
+  /** The centre of an element of the card, in page (viewport) coordinates: frame box + host box. */
+  async pointInCard(selector: string): Promise<{ x: number; y: number }> {
+    const host = await this.host();
+    if (!host?.shown) throw new Error(`The tooltip is not shown; cannot reach ${selector}`);
+    const inner = await (
+      await this.frame()
+    ).evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, selector);
+    if (!inner) throw new Error(`No ${selector} in the tooltip`);
+    return { x: host.rect.x + inner.x, y: host.rect.y + inner.y };
+  }
+
+  /** Clicks an element of the card with the real mouse (and records what the frame receives). */
+  async clickInCard(selector: string): Promise<void> {
+    await (
+      await this.frame()
+    ).evaluate(() => {
+      const w = window as unknown as { __e2eInput?: string[] };
+      if (w.__e2eInput) return;
+      const log: string[] = [];
+      w.__e2eInput = log;
+      for (const type of ['pointerdown', 'click']) {
+        document.addEventListener(
+          type,
+          (e) => log.push(`${type} on ${(e.target as Element).className || (e.target as Element).nodeName}`),
+          true,
+        );
+      }
+    });
+    const point = await this.pointInCard(selector);
+    await this.page.mouseMove(point.x, point.y);
+    await this.clickAt(point);
+  }
+
+  /** What the frame received from clickInCard (pointerdown and click, with their targets). */
+  async frameInput(): Promise<string[]> {
+    return (await this.frame()).evaluate(() => (window as unknown as { __e2eInput?: string[] }).__e2eInput ?? []);
+  }
+
+  /** Selects (Selection API) the highlighted occurrence of `term`, or the text of `selector`. */
+  async select(target: { term: string; within?: string } | { selector: string }): Promise<string> {
+    return this.page.evaluate(
+      ({ name, target }) => {
+        const selection = getSelection();
+        if (!selection) throw new Error('no selection');
+        selection.removeAllRanges();
+        if ('selector' in target) {
+          const el = document.querySelector(target.selector);
+          if (!el) throw new Error(`no ${target.selector}`);
+          selection.selectAllChildren(el);
+          return selection.toString();
+        }
+        const scope = target.within ? document.querySelector(target.within) : document.body;
+        for (const r of CSS.highlights.get(name) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === target.term && scope?.contains(range.startContainer)) {
+            selection.addRange(range);
+            return selection.toString();
+          }
+        }
+        throw new Error(`no highlighted ${target.term}`);
+      },
+      { name: HIGHLIGHT_NAME, target },
+    );
+  }
+
+  /**
+   * Does what the background's handler of the keyboard command `explain-selection` does: sends
+   * the content script `explainSelection` in @webext-core/messaging's format. Browsers do not fire
+   * extension commands from synthetic keys. Chromium: from the service worker; Firefox: from an
+   * extension page (tabs.sendMessage). Sent to every tab; returns each tab's answer.
+   */
+  async sendExplainSelection(): Promise<unknown[]> {
+    if (this.browser.name === 'chromium') {
+      const worker = this.browser.raw.serviceWorkers().find((w) => w.url().startsWith(this.browser.extensionBaseUrl));
+      if (worker) {
+        try {
+          // Plain function, no named inner functions: playwright sends it as is (see harness.ts on __name).
+          return await worker.evaluate(async () => {
+            // The worker's `chrome` (no `browser` global in Chromium); typed here, the e2e code has no @types/chrome.
+            const { tabs: api } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
+            const tabs = await api.query({});
+            return Promise.all(
+              tabs.map((t) =>
+                api
+                  .sendMessage(t.id!, { id: 1, type: 'explainSelection', data: {}, timestamp: Date.now() })
+                  .catch((e: unknown) => ({ error: String(e) })),
+              ),
+            );
+          });
+        } catch {
+          // The worker was stopped (idle): an extension page can send the same message.
+        }
+      }
+    }
+    return this.fromExtensionPage(async () => {
+      const tabs = await browser.tabs.query({});
+      return Promise.all(
+        tabs.map((t) =>
+          browser.tabs
+            .sendMessage(t.id!, { id: 1, type: 'explainSelection', data: {}, timestamp: Date.now() })
+            .catch((e: unknown) => ({ error: String(e) })),
+        ),
+      );
+    });
+  }
+
+  /** Marks a term known or not, as the tooltip's button does (through the background). */
+  async setKnown(termId: string, known: boolean): Promise<unknown> {
+    return this.fromExtensionPage(
+      ({ termId, known }) =>
+        browser.runtime.sendMessage({ id: 1, type: 'setKnown', data: { termId, known }, timestamp: Date.now() }),
+      { termId, known },
+    );
+  }
+
+  /** Runs `fn` in a new tab showing popup.html (an extension page), then closes the tab. */
+  private async fromExtensionPage<R, A>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    const extensionPage = await this.browser.openExtensionPage('popup.html');
+    try {
+      return await extensionPage.evaluate(fn, arg);
+    } finally {
+      await extensionPage.close().catch(() => undefined);
+      if (this.page.browserName === 'chromium') await this.page.raw.bringToFront();
+      else await this.page.raw.bringToFront();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium: a raw script in the frame (axe-core's source is a script, not a function)
+// ---------------------------------------------------------------------------------------------
+
+async function chromiumEvaluateScript(frame: PwFrame, source: string): Promise<unknown> {
+  // A string is evaluated as is (CDP Runtime.evaluate in the frame's main world; not subject to
+  // the extension page's CSP).
+  return frame.evaluate(`${source}\n;undefined`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firefox: evaluating in an extension frame (see the file comment)
+// ---------------------------------------------------------------------------------------------
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result?: unknown }>;
+}
+
+interface FirefoxProbe {
+  connection: BidiConnection;
+  chromeContext: string;
+  channel: string;
+}
+
+const probes = new WeakMap<PpBrowser, Promise<FirefoxProbe>>();
+
+/**
+ * Runs in every content process (a process script): on request, evaluates a script in a frame of
+ * that process, in a sandbox with the frame's principal and without Xrays, and answers with the
+ * JSON of the (awaited) value. Processes that do not host the frame stay silent.
+ */
+const PROCESS_SCRIPT = String.raw`
+(() => {
+  const CHANNEL = __CHANNEL__;
+  const sandboxes = new WeakMap();
+  Services.cpmm.addMessageListener(CHANNEL, (message) => {
+    const { id, bcId, source } = message.data;
+    const bc = BrowsingContext.get(bcId);
+    if (!bc || !bc.docShell) return;
+    const win = bc.docShell.domWindow;
+    const reply = (data) => Services.cpmm.sendAsyncMessage(CHANNEL + ':result', { id, ...data });
+    try {
+      let sandbox = sandboxes.get(win);
+      if (!sandbox) {
+        sandbox = Cu.Sandbox(win, { sandboxPrototype: win, wantXrays: false, sameZoneAs: win, sandboxName: 'e2e tooltip probe' });
+        sandboxes.set(win, sandbox);
+      }
+      const value = Cu.evalInSandbox(source, sandbox, undefined, 'e2e-tooltip-probe.js', 1);
+      Promise.resolve(value).then(
+        (json) => reply({ ok: true, json }),
+        (error) => reply({ ok: false, error: String((error && error.stack) || error) }),
+      );
+    } catch (error) {
+      reply({ ok: false, error: String((error && error.stack) || error) });
+    }
+  });
+})();
+`;
+
+/** Chrome-window script: finds the frame under the tab and asks the process that hosts it. */
+const CHROME_REQUEST = String.raw`
+(async () => {
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+  const top = NavigableManager.getBrowsingContextById(__TAB__);
+  if (!top) return JSON.stringify({ ok: false, missing: true, error: 'no tab with BiDi context ' + __TAB__ });
+  const frame = top
+    .getAllBrowsingContextsInSubtree()
+    .find((c) => c.parent?.id === top.id && (c.currentWindowGlobal?.documentURI?.spec ?? '').includes(__URL_PART__));
+  if (!frame) return JSON.stringify({ ok: false, missing: true, error: 'no frame with a URL containing ' + __URL_PART__ });
+  const channel = __CHANNEL__;
+  const id = Math.random().toString(36).slice(2);
+  return new Promise((resolve) => {
+    const done = (data) => {
+      clearTimeout(timer);
+      Services.ppmm.removeMessageListener(channel + ':result', listener);
+      resolve(JSON.stringify(data));
+    };
+    const listener = (message) => { if (message.data.id === id) done(message.data); };
+    const timer = setTimeout(() => done({ ok: false, error: 'no answer from the frame within 15 s' }), 15000);
+    Services.ppmm.addMessageListener(channel + ':result', listener);
+    Services.ppmm.broadcastAsyncMessage(channel, { id, bcId: frame.id, source: __SOURCE__ });
+  });
+})()
+`;
+
+async function chromeEvaluate(probe: Pick<FirefoxProbe, 'connection' | 'chromeContext'>, expression: string) {
+  const response = (await probe.connection.send('script.evaluate', {
+    expression,
+    target: { context: probe.chromeContext },
+    awaitPromise: true,
+  })) as {
+    result?: {
+      type?: string;
+      result?: { value?: unknown };
+      exceptionDetails?: { text?: string };
+    };
+  };
+  const result = response.result;
+  if (result?.type !== 'success') throw new Error(`Chrome-scope evaluate failed: ${result?.exceptionDetails?.text}`);
+  return result.result?.value;
+}
+
+function installProbe(browser: PpBrowser): Promise<FirefoxProbe> {
+  let probe = probes.get(browser);
+  if (!probe) {
+    probe = (async () => {
+      const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+      if (typeof connection?.send !== 'function') {
+        throw new Error('puppeteer-core no longer exposes its BiDi connection (see e2e/pages/tooltip.ts)');
+      }
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+        result?: { contexts?: { context: string; url: string }[] };
+      };
+      const chromeContext = tree.result?.contexts?.find((c) => c.url.startsWith('chrome://browser/'))?.context;
+      if (!chromeContext) {
+        throw new Error('No chrome window over BiDi: is Firefox launched with --remote-allow-system-access?');
+      }
+      const channel = `e2e-tooltip-probe:${Math.random().toString(36).slice(2)}`;
+      const script = PROCESS_SCRIPT.replace('__CHANNEL__', JSON.stringify(channel));
+      await chromeEvaluate(
+        { connection, chromeContext },
+        `Services.ppmm.loadProcessScript(${JSON.stringify('data:application/javascript;charset=utf-8,' + encodeURIComponent(script))}, true); 'ok'`,
+      );
+      return { connection, chromeContext, channel };
+    })();
+    probes.set(browser, probe);
+  }
+  return probe;
+}
+
+/** A TooltipFrame over the extension frame of a Firefox tab whose URL contains `urlPart`. */
+export async function firefoxExtensionFrame(
+  browser: PpBrowser,
+  mainFrame: unknown,
+  urlPart: string,
+): Promise<TooltipFrame> {
+  const tab = (mainFrame as { _id?: unknown })._id;
+  if (typeof tab !== 'string') throw new Error("puppeteer-core no longer exposes a frame's BiDi context id");
+  const probe = await installProbe(browser);
+  const run = async (source: string): Promise<unknown> => {
+    const expression = CHROME_REQUEST.replaceAll('__TAB__', JSON.stringify(tab))
+      .replaceAll('__URL_PART__', JSON.stringify(urlPart))
+      .replaceAll('__CHANNEL__', JSON.stringify(probe.channel))
+      .replace('__SOURCE__', () => JSON.stringify(source));
+    const answer = JSON.parse(String(await chromeEvaluate(probe, expression))) as {
+      ok: boolean;
+      json?: string;
+      error?: string;
+      missing?: boolean;
+    };
+    if (!answer.ok) throw new Error(`In the extension frame: ${answer.error}`);
+    return answer.json === undefined ? undefined : (JSON.parse(answer.json) as unknown);
+  };
+  // The same wrapping as harness.ts (a no-op __name for tsx's keepNames), then JSON out.
+  const asScript = (fn: (arg: never) => unknown, arg: unknown): string =>
+    `Promise.resolve(((__name) => (async () => (${fn.toString()})(${arg === undefined ? 'undefined' : JSON.stringify(arg)}))())((f) => f))` +
+    `.then((v) => JSON.stringify(v === undefined ? null : v))`;
+  const frame: TooltipFrame = {
+    url: () => run(`Promise.resolve(JSON.stringify(location.href))`) as Promise<string>,
+    evaluate: async <R, A>(fn: PageFunction<A, R>, arg?: A) => (await run(asScript(fn, arg))) as R,
+    waitForFunction: async <R, A>(fn: PageFunction<A, R>, arg?: A, options?: { timeout?: number }) => {
+      const timeout = options?.timeout ?? DEFAULT_TIMEOUT;
+      const deadline = Date.now() + timeout;
+      let lastError: unknown;
+      for (;;) {
+        try {
+          const value = (await run(asScript(fn, arg))) as R;
+          if (value) return value as Truthy<R>;
+        } catch (error) {
+          lastError = error;
+        }
+        if (Date.now() > deadline)
+          throw new Error(`waitForFunction: no truthy result within ${timeout} ms`, { cause: lastError });
+        await sleep(100);
+      }
+    },
+    // A script's completion value is its last expression: end with the JSON of null.
+    evaluateScript: (source) => run(`${source}\n;'null'`),
+  };
+  // Fail now, with the reason, if the frame cannot be reached.
+  await frame.waitForFunction(() => document.readyState === 'complete');
+  return frame;
+}
