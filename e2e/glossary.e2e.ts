@@ -7,17 +7,8 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import {
-  LAUNCH_TIMEOUT,
-  REPO_ROOT,
-  TEST_TIMEOUT,
-  launchers,
-  withPage,
-  type BrowserName,
-  type TestBrowser,
-  type TestPage,
-} from './harness';
+import { describe, it } from 'node:test';
+import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, useBrowser } from './harness';
 import { GlossaryPage } from './pages/glossary';
 import { PopupUi } from './pages/popup-ui';
 import { readNotes, sleep, termBox, tooltipFrame, tooltipHostBox, type Rect } from './pages/tooltip-notes';
@@ -52,24 +43,9 @@ async function hoverTerm(page: TestPage, text: string, name: string): Promise<Re
   return box;
 }
 
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
-
 for (const name of BROWSERS) {
   void describe(`${name}: glossary page`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it('glossary.html#term=etias scrolls to the ETIAS entry and focuses it', { timeout: TEST_TIMEOUT }, () =>
       withPage(running(), 'glossary-deep-link', async (page) => {

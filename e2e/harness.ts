@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Frame as PwFrame, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Frame as PpFrame, type Page as PpPage } from 'puppeteer-core';
 
@@ -643,4 +644,47 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     await removeProfile(profile);
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suite helpers: what every suite file did the same way
+// ---------------------------------------------------------------------------------------------
+
+/** The browsers every suite runs in. */
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/**
+ * Inside a `describe`: launches `name` before its tests and closes it after; returns the running
+ * browser (throwing a clear error if the launch failed, so the tests report why).
+ */
+export function useBrowser(name: BrowserName): () => TestBrowser {
+  let browser: TestBrowser | undefined;
+  before(
+    async () => {
+      browser = await launchers[name]();
+    },
+    { timeout: LAUNCH_TIMEOUT },
+  );
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
+    return browser;
+  };
+}
+
+/** At a file's top level: serves the fixtures for its tests; returns a fixture's URL by name. */
+export function useFixtures(): (name: string) => string {
+  let server: FixtureServer | undefined;
+  before(async () => {
+    server = await startFixtureServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return (name) => {
+    if (!server) throw new Error('The fixture server did not start');
+    return server.url(name);
+  };
 }

@@ -16,16 +16,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import {
-  LAUNCH_TIMEOUT,
   TEST_TIMEOUT,
-  launchers,
   startFixtureServer,
   withPage,
-  type BrowserName,
   type FixtureServer,
-  type TestBrowser,
   type TestFrame,
   type TestPage,
+  BROWSERS,
+  useBrowser,
 } from './harness';
 import { HIGHLIGHT_NAME } from './pages/highlights';
 import { LABELS, SettingsPanel, resetSettings } from './pages/settings';
@@ -290,24 +288,9 @@ async function screenshotBitmap(page: TestPage): Promise<Bitmap> {
 // The tests, once per browser
 // ---------------------------------------------------------------------------------------------
 
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
-
 for (const name of BROWSERS) {
   void describe(`${name}: highlighting`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it('highlights exactly the glossary terms on a page of terms and look-alikes', { timeout: TEST_TIMEOUT }, () =>
       withPage(running(), 'hl-terms', async (page) => {

@@ -8,18 +8,18 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import {
-  LAUNCH_TIMEOUT,
   REPO_ROOT,
   TEST_TIMEOUT,
   launchers,
   saveFailureScreenshot,
-  startFixtureServer,
   withPage,
   type BrowserName,
-  type FixtureServer,
   type TestBrowser,
+  BROWSERS,
+  useBrowser,
+  useFixtures,
 } from './harness';
 import { GlossaryPage } from './pages/glossary';
 import { PopupUi } from './pages/popup-ui';
@@ -38,17 +38,7 @@ import {
   type StoredNote,
 } from './pages/tooltip-notes';
 
-let server: FixtureServer | undefined;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-function fixture(name: string): string {
-  if (!server) throw new Error('The fixture server did not start');
-  return server.url(name);
-}
+const fixture = useFixtures();
 
 const BUILDS: Record<BrowserName, string> = {
   chromium: process.env.CHROMIUM_EXTENSION_DIR ?? '.output/chrome-mv3',
@@ -120,8 +110,6 @@ async function writeNoteInPopup(browser: TestBrowser, query: string, id: string,
     await popup.page.close();
   }
 }
-
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
 for (const name of BROWSERS) {
   void describe(`${name}: notes across a restart and an update`, () => {
@@ -251,20 +239,7 @@ for (const name of BROWSERS) {
   });
 
   void describe(`${name}: notes`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it(
       'typing in the popup and in a tooltip at the same time loses neither addition',

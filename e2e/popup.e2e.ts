@@ -7,34 +7,13 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import {
-  LAUNCH_TIMEOUT,
-  REPO_ROOT,
-  TEST_TIMEOUT,
-  launchers,
-  startFixtureServer,
-  withPage,
-  type BrowserName,
-  type FixtureServer,
-  type TestBrowser,
-  type TestPage,
-} from './harness';
+import { describe, it } from 'node:test';
+import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, useBrowser, useFixtures } from './harness';
 import { highlightedTexts, waitForHighlight } from './pages/highlights';
 import { PopupUi } from './pages/popup-ui';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME, sleep, waitForBodyOccurrences } from './pages/tooltip-notes';
 
-let server: FixtureServer | undefined;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-function fixture(name: string): string {
-  if (!server) throw new Error('The fixture server did not start');
-  return server.url(name);
-}
+const fixture = useFixtures();
 
 /** Query → the entry that must come first. */
 const QUERIES: readonly [string, string][] = [
@@ -116,24 +95,9 @@ async function flashed(
   }
 }
 
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
-
 for (const name of BROWSERS) {
   void describe(`${name}: popup`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it(
       'search: each query gives the expected entry first, with the matched characters marked',

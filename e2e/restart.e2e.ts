@@ -8,9 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TEST_TIMEOUT, launchers, type BrowserName, type TestBrowser } from './harness';
+import { TEST_TIMEOUT, launchers, type TestBrowser, BROWSERS } from './harness';
 
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 const DB = 'e2e-restart-probe';
 
 for (const name of BROWSERS) {

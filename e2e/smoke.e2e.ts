@@ -4,50 +4,16 @@
  * popup renders its localised title.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  LAUNCH_TIMEOUT,
-  TEST_TIMEOUT,
-  launchers,
-  startFixtureServer,
-  withPage,
-  type BrowserName,
-  type FixtureServer,
-  type TestBrowser,
-} from './harness';
+import { describe, it } from 'node:test';
+import { TEST_TIMEOUT, withPage, BROWSERS, useBrowser, useFixtures } from './harness';
 import { waitForHighlight, waitForStableHighlights } from './pages/highlights';
 import { PopupPage } from './pages/popup';
 
-let server: FixtureServer | undefined;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-function fixture(name: string): string {
-  if (!server) throw new Error('The fixture server did not start');
-  return server.url(name);
-}
-
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+const fixture = useFixtures();
 
 for (const name of BROWSERS) {
   void describe(`${name}: smoke`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it(
       'highlights ETIAS: the content script got the term index from the background',

@@ -5,9 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LAUNCH_TIMEOUT, TEST_TIMEOUT, launchers, type BrowserName, type TestBrowser } from './harness';
-
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+import { LAUNCH_TIMEOUT, TEST_TIMEOUT, launchers, type TestBrowser, BROWSERS } from './harness';
 
 for (const name of BROWSERS) {
   void describe(`${name}: the extension's database`, () => {

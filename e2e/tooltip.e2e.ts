@@ -12,35 +12,22 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  LAUNCH_TIMEOUT,
   REPO_ROOT,
   TEST_TIMEOUT,
-  launchers,
-  startFixtureServer,
   withPage,
-  type BrowserName,
-  type FixtureServer,
   type TestBrowser,
   type TestPage,
+  BROWSERS,
+  useBrowser,
+  useFixtures,
 } from './harness';
 import { HIGHLIGHT_NAME, waitForHighlight, waitForStableHighlights } from './pages/highlights';
 import { HOST_TAG, TooltipPage, type Box, type TooltipFrame } from './pages/tooltip';
 
-let server: FixtureServer | undefined;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-function fixture(name: string): string {
-  if (!server) throw new Error('The fixture server did not start');
-  return server.url(name);
-}
+const fixture = useFixtures();
 
-const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** ETIAS as the glossary explains it (data/glossary.json). */
@@ -157,20 +144,7 @@ async function axeViolations(frame: TooltipFrame, axeSource: string) {
 
 for (const name of BROWSERS) {
   void describe(`${name}: tooltip`, () => {
-    let browser: TestBrowser | undefined;
-    before(
-      async () => {
-        browser = await launchers[name]();
-      },
-      { timeout: LAUNCH_TIMEOUT },
-    );
-    after(async () => {
-      await browser?.close();
-    });
-    function running(): TestBrowser {
-      if (!browser) throw new Error(`${name} did not launch (see the before hook's error)`);
-      return browser;
-    }
+    const running = useBrowser(name);
 
     void it(
       'pointing at ETIAS on an English page explains it in English, below the term; Escape closes it',
