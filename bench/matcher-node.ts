@@ -8,23 +8,12 @@
  */
 import { compileMatcher, type MatchTerm } from '../core/term-matcher';
 import { getFoldTables } from '../core/text-fold';
+import { prng } from '../test/prng';
 
 const TEXT_CHARS = 1_000_000;
 const SIZES = [100, 1_000, 10_000];
 const FIND_RUNS = 9;
 const COMPILE_RUNS = 5;
-
-function prng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20230701);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -17,22 +17,13 @@ import { launch } from './chromium';
 import type { Glossary } from '../core/glossary-schema';
 import { buildTermIndex } from '../core/term-index';
 import { compileMatcher } from '../core/term-matcher';
+import { prng } from '../test/prng';
 
 const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
 const terms = buildTermIndex(glossary.entries);
 const matcher = compileMatcher(terms);
 const surface = glossary.entries.filter((e) => e.highlight).flatMap((e) => e.aliases.map((a) => a.text));
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = (
   'de het een en van in op te dat die voor met is zijn niet aan er om ook als bij door over naar the of and to ' +
   'samenwerking grensoverschrijdende voorzitterschap regering ministers landen beleid cooperation presidency ' +

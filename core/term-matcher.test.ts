@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatchTerm, type MatcherOptions, type TermMatch } from './term-matcher';
 import { referenceFind } from './term-matcher.reference';
+import { prng } from '@/test/prng';
 
 function term(id: string, ...aliases: Array<string | [string, 'exact']>): MatchTerm {
   return {
@@ -255,17 +256,6 @@ describe('which terms take part', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Generated cases: random glossaries and texts, checked against the slow reference matcher.
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Short, overlapping pieces so that aliases share prefixes and suffixes and collide often.
 const PIECES = [
