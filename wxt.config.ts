@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
+import { EXPLAIN_COMMAND } from './core/constants';
 import { validateGlossary } from './core/glossary-validate';
 
 // The gecko id must stay fixed: Firefox keys storage (and our IndexedDB) by it,
@@ -30,7 +31,7 @@ export default defineConfig({
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
     web_accessible_resources: [{ resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
-      'explain-selection': {
+      [EXPLAIN_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_commandExplain__',
       },

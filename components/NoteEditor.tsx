@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { NOTE_MAX_CHARS } from '@/core/note-limits';
+import { NOTE_MAX_CHARS } from '@/core/notes';
 import type { SaveState } from './use-note-editor';
 
 export interface NoteEditorLabels {

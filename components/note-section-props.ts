@@ -1,6 +1,6 @@
 import type { Note } from '@/core/notes';
 import { t } from '@/i18n/t';
-import { sendMessage } from '@/messaging/protocol';
+import { background } from '@/messaging/background';
 import { noteEditorLabels } from './note-labels';
 import type { NoteSectionLabels } from './NoteSection';
 import { localDrafts } from './use-note-editor';
@@ -21,9 +21,9 @@ export function noteSectionProps(termId: string) {
     termId,
     labels,
     save: (input: { text: string; baseRevision: number; baseText: string }) =>
-      sendMessage('saveNote', { termId, ...input }),
-    remove: async () => (await sendMessage('deleteNote', { termId })).deleted,
-    restore: (note: Note) => sendMessage('restoreNote', { note }),
+      background.saveNote({ termId, ...input }),
+    remove: async () => (await background.deleteNote({ termId })).deleted,
+    restore: (note: Note) => background.restoreNote({ note }),
     drafts: localDrafts(termId),
   };
 }

@@ -5,3 +5,6 @@ export type Part = (typeof PARTS)[number];
 /** The languages entries are written in. */
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
+
+/** The keyboard command that explains the term at the selection (manifest `commands`). */
+export const EXPLAIN_COMMAND = 'explain-selection';

@@ -1,88 +1,57 @@
-import { z } from 'zod';
+import { termIdSchema } from './ids';
+import { z } from './zod';
 
-import { EXPORT_FORMAT, EXPORT_VERSION, NOTE_MAX_CHARS } from './note-limits';
+/**
+ * The note: one schema, used by the messages that save and restore notes, the tooltip channel, the
+ * database rows and the export file alike — what one path accepts, every path accepts.
+ */
 
-export { EXPORT_FORMAT, EXPORT_VERSION, NOTE_MAX_CHARS };
-// Merging and Markdown need no zod: they live apart so extension pages don't bundle it.
-export { mergeNoteText, notesToMarkdown } from './note-merge';
+/** The longest note we keep. */
+export const NOTE_MAX_CHARS = 10_000;
 
-// Text a person typed may hold tabs and line breaks, never other control characters.
-const noteText = z
-  .string()
-  .max(NOTE_MAX_CHARS, `a note holds at most ${NOTE_MAX_CHARS} characters`)
-  // eslint-disable-next-line no-control-regex -- this rule is about control characters
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters are not allowed');
+/**
+ * Whatever a text box can hold: tabs, line breaks, form feeds and other control characters are the
+ * reader's text. A lone surrogate (half of an emoji cut by a paste) becomes U+FFFD, so every saved
+ * note survives a UTF-8 export and comes back the same.
+ */
+export const noteTextSchema = z.string().check(
+  z.maxLength(NOTE_MAX_CHARS, `a note holds at most ${NOTE_MAX_CHARS} characters`),
+  z.overwrite((text) => text.toWellFormed()),
+);
 
-export const noteContextSchema = z
-  .object({
-    title: z.string().max(500),
-    url: z.string().max(2000),
-    sentence: z.string().max(1000),
-  })
-  .strict();
+/** Where the reader met the term, kept with a note started from a tooltip. */
+export const noteContextSchema = z.strictObject({
+  title: z.string().check(z.maxLength(500)),
+  url: z.string().check(z.maxLength(2000)),
+  sentence: z.string().check(z.maxLength(1000)),
+});
+
+const time = () => z.int().check(z.minimum(0));
 
 export const noteSchema = z
-  .object({
-    termId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'term ids are kebab-case'),
-    text: noteText,
-    createdAt: z.number().int().nonnegative(),
-    updatedAt: z.number().int().nonnegative(),
-    revision: z.number().int().positive(),
-    /** Where the user met the term, when the note was started from a tooltip. */
-    context: noteContextSchema.optional(),
+  .strictObject({
+    termId: termIdSchema,
+    text: noteTextSchema,
+    createdAt: time(),
+    updatedAt: time(),
+    revision: z.int().check(z.minimum(1)),
+    context: z.optional(noteContextSchema),
   })
-  .strict()
-  .refine((n) => n.updatedAt >= n.createdAt, { message: 'updatedAt is before createdAt', path: ['updatedAt'] });
+  .check(
+    z.refine((n) => n.updatedAt >= n.createdAt, { message: 'updatedAt is before createdAt', path: ['updatedAt'] }),
+  );
+
+/** What an editor sends to save a note (see db/notes-repo saveNote). */
+export const saveNoteInputSchema = z.strictObject({
+  termId: termIdSchema,
+  text: noteTextSchema,
+  /** The revision the editor started from (0 for a new note). */
+  baseRevision: z.int().check(z.minimum(0)),
+  /** The text at that revision, so a concurrent edit can be merged instead of overwritten. */
+  baseText: noteTextSchema,
+  context: z.optional(noteContextSchema),
+});
 
 export type Note = z.infer<typeof noteSchema>;
 export type NoteContext = z.infer<typeof noteContextSchema>;
-
-export const notesExportSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION, `unsupported version (this build reads version ${EXPORT_VERSION})`),
-    exportedAt: z.iso.datetime(),
-    glossaryVersion: z.string().max(50).optional(),
-    notes: z.array(noteSchema).max(100_000),
-  })
-  .strict();
-export type NotesExport = z.infer<typeof notesExportSchema>;
-
-export class NotesImportError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The file was not imported; nothing changed.\n- ${problems.slice(0, 20).join('\n- ')}`);
-    this.name = 'NotesImportError';
-  }
-}
-
-/**
- * Parses an export file: JSON, the versioned format, every note valid, no term twice, every term
- * known. All problems are named with where they are ("notes[3].text: …"), so the user can fix
- * the file; nothing is half-read.
- */
-export function parseNotesExport(raw: string, knownTermIds: ReadonlySet<string>): NotesExport {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new NotesImportError([`not valid JSON: ${(e as Error).message}`]);
-  }
-  const parsed = notesExportSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new NotesImportError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
-  }
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  parsed.data.notes.forEach((n, i) => {
-    if (seen.has(n.termId)) problems.push(`notes[${i}].termId: "${n.termId}" appears twice`);
-    seen.add(n.termId);
-    if (!knownTermIds.has(n.termId)) problems.push(`notes[${i}].termId: no glossary term "${n.termId}"`);
-  });
-  if (problems.length > 0) throw new NotesImportError(problems);
-  return parsed.data;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(file)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
-}
+export type SaveNoteInput = z.infer<typeof saveNoteInputSchema>;

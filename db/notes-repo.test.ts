@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { sampleGlossary } from '@/test/sample-glossary';
-import { parseNotesExport } from '@/core/notes';
+import { parseNotesExport } from '@/core/notes-export';
 import { SCHEMA_VERSIONS, openDatabase } from './database';
 import { seedGlossary } from './glossary-repo';
 import { CONFLICT_MARKER, deleteNote, exportNotes, getNote, importNotes, restoreNote, saveNote } from './notes-repo';

@@ -1,17 +1,9 @@
-import { EXPORT_FORMAT, EXPORT_VERSION } from '@/core/note-limits';
 import { mergeNoteText } from '@/core/note-merge';
-import type { NoteContext, NotesExport } from '@/core/notes';
+import type { SaveNoteInput } from '@/core/notes';
+import { EXPORT_FORMAT, EXPORT_VERSION, type NotesExport } from '@/core/notes-export';
 import type { GlossaryDatabase, NoteRow } from './database';
 
-export interface SaveNoteInput {
-  termId: string;
-  text: string;
-  /** The revision the editor started from (0 for a new note). */
-  baseRevision: number;
-  /** The text at that revision, so a concurrent edit can be merged instead of overwritten. */
-  baseText: string;
-  context?: NoteContext;
-}
+export type { SaveNoteInput };
 
 export interface SaveNoteResult {
   /** The stored note; null when the note is now empty (deleted). */

@@ -2,7 +2,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { aliasKey } from '@/core/alias-key';
 import type { Lang } from '@/core/constants';
 import { compileMatcher } from '@/core/term-matcher';
-import { handle, sendMessage, type TermIndex } from '@/messaging/protocol';
+import { background, type TermIndex } from '@/messaging/background';
+import { contentReceiver } from '@/messaging/content';
 import { pageSettings, watchPageSettings, type PageSettings } from '@/settings';
 import { TermHighlighter } from './highlighter';
 import { termAtPoint, termAtSelection } from './hit-test';
@@ -72,30 +73,33 @@ export class PageController {
     this.ctx.addEventListener(window, 'wxt:locationchange', () =>
       this.scanner?.restart(document, this.options.root?.()),
     );
-    handle('knownChanged', ({ known }) => {
-      if (this.index && [...known].sort().join() !== [...this.index.known].sort().join()) {
-        this.index.known = known;
-        void this.apply();
-      }
-      return Promise.resolve({ ok: true as const });
-    });
-    handle('notesChanged', ({ termId }) => {
-      this.tooltip.notesChanged(termId);
-      return Promise.resolve({ ok: true as const });
-    });
-    handle('getPageTerms', () =>
-      Promise.resolve({
-        hostname: location.hostname,
-        enabled: this.highlighter !== null,
-        counts: Object.fromEntries(this.highlighter?.counts() ?? []),
+    const handlers = [
+      contentReceiver.handle('knownChanged', ({ known }) => {
+        if (this.index && [...known].sort().join() !== [...this.index.known].sort().join()) {
+          this.index.known = known;
+          void this.apply();
+        }
+        return Promise.resolve({ ok: true as const });
       }),
-    );
-    handle('revealTerm', ({ termId }) => Promise.resolve({ revealed: this.reveal(termId) }));
-    handle('explainSelection', () => {
-      const hit = this.highlighter ? termAtSelection(document, this.highlighter) : null;
-      if (hit) this.hover.open(hit, true);
-      return Promise.resolve({ explained: hit?.term.termId ?? null });
-    });
+      contentReceiver.handle('relayNotesChanged', ({ termId }) => {
+        this.tooltip.notesChanged(termId);
+        return Promise.resolve({ ok: true as const });
+      }),
+      contentReceiver.handle('getPageTerms', () =>
+        Promise.resolve({
+          hostname: location.hostname,
+          enabled: this.highlighter !== null,
+          counts: Object.fromEntries(this.highlighter?.counts() ?? []),
+        }),
+      ),
+      contentReceiver.handle('revealTerm', ({ termId }) => Promise.resolve({ revealed: this.reveal(termId) })),
+      contentReceiver.handle('explainSelection', () => {
+        const hit = this.highlighter ? termAtSelection(document, this.highlighter) : null;
+        if (hit) this.hover.open(hit, true);
+        return Promise.resolve({ explained: hit?.term.termId ?? null });
+      }),
+    ];
+    for (const remove of handlers) this.ctx.onInvalidated(remove);
     await this.apply();
   }
 
@@ -137,7 +141,7 @@ export class PageController {
       const key = JSON.stringify(data);
       if (key === this.lastReport) return;
       this.lastReport = key;
-      sendMessage('reportPageTerms', data).catch(() => undefined);
+      background.reportPageTerms(data).catch(() => undefined);
     }, 300);
   }
 
@@ -151,7 +155,7 @@ export class PageController {
     this.report();
     if (!settings.enabled || this.ctx.isInvalid) return;
     const startedAt = performance.now();
-    this.index ??= await sendMessage('getTermIndex', {});
+    this.index ??= await background.getTermIndex({});
     this.claims = claimsOf(this.index);
     const matcher = compileMatcher(this.index.terms, {
       enabledIds: new Set(settings.enabledIds),

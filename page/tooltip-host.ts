@@ -2,7 +2,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lang } from '@/core/constants';
 import type { NoteContext } from '@/core/notes';
-import { tooltipToHost, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
+import { HANDSHAKE_TYPE, tooltipToHost, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
 import { UI_HOST_TAG } from './scanner';
 
 const WIDTH = 380;
@@ -57,7 +57,7 @@ export class TooltipHost {
           channel.port1.start();
           this.port = channel.port1;
           const origin = new URL(browser.runtime.getURL('/')).origin;
-          iframe.contentWindow?.postMessage({ type: 'benelux-glossary:connect', nonce }, origin, [channel.port2]);
+          iframe.contentWindow?.postMessage({ type: HANDSHAKE_TYPE, nonce }, origin, [channel.port2]);
           // Kept rendered (transparent, inert) rather than display:none: a hidden frame's animation
           // frames are throttled, which made every first paint of a tooltip wait a frame or two.
           if (!host.matches(':popover-open')) host.showPopover();

@@ -1,25 +1,51 @@
 import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS, parseSetting, type HighlightMode, type SettingName, type Settings } from '@/core/settings';
+
+export type { HighlightMode };
 
 /**
- * User settings live in browser.storage (not in Dexie): content scripts can read them directly and
- * are told of changes through `watch`, so a toggle applies to open tabs without a reload.
+ * The reader's settings live in browser.storage (not in Dexie): content scripts can read them
+ * directly and are told of changes through `watch`, so a switch applies to open tabs without a
+ * reload. Every read goes through the schema in core/settings.ts: a stored value of the wrong type
+ * reads as the default.
  */
-export const enabledEverywhere = storage.defineItem<boolean>('local:enabled', { fallback: true });
-/** Hostnames (of the top frame) where the user switched the extension off. */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
-export type HighlightMode = 'all' | 'first';
-export const highlightMode = storage.defineItem<HighlightMode>('local:highlightMode', { fallback: 'all' });
-/** Everyday-word entries (highlight:false) the user asked to see highlighted. */
-export const everydayTermsOn = storage.defineItem<string[]>('local:everydayTermsOn', { fallback: [] });
+export interface Setting<K extends SettingName> {
+  getValue(): Promise<Settings[K]>;
+  setValue(value: Settings[K]): Promise<void>;
+  /** Calls back with the new (validated) value; returns the remover. */
+  watch(onChange: (value: Settings[K]) => void): () => void;
+}
 
+function defineSetting<K extends SettingName>(name: K): Setting<K> {
+  const item = storage.defineItem<unknown>(`local:${name}`, { fallback: DEFAULT_SETTINGS[name] });
+  return {
+    getValue: async () => parseSetting(name, await item.getValue()),
+    setValue: (value) => item.setValue(value),
+    watch: (onChange) => item.watch((value) => onChange(parseSetting(name, value))),
+  };
+}
+
+export const enabledEverywhere = defineSetting('enabled');
+/** Hostnames (of the top frame) where the reader switched the extension off. */
+export const disabledSites = defineSetting('disabledSites');
+export const highlightMode = defineSetting('highlightMode');
+/** Everyday-word entries (highlight: false) the reader asked to see highlighted. */
+export const everydayTermsOn = defineSetting('everydayTermsOn');
 /** How long the pointer rests on a term before its tooltip shows. */
-export const dwellMs = storage.defineItem<number>('local:dwellMs', { fallback: 300 });
-
+export const dwellMs = defineSetting('dwellMs');
 /**
  * `npm run bench` switches this on to have the content script leave performance measures in the
  * page's timeline. Off for readers: a page could otherwise time when its reader looks terms up.
  */
-export const benchTimings = storage.defineItem<boolean>('local:benchTimings', { fallback: false });
+export const benchTimings = defineSetting('benchTimings');
+/** Terms the reader opened in the popup, newest first. */
+export const recentTerms = defineSetting('recentTerms');
+
+export async function pushRecent(id: string, max = 8): Promise<string[]> {
+  const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);
+  await recentTerms.setValue(next);
+  return next;
+}
 
 export interface PageSettings {
   enabled: boolean;
@@ -29,6 +55,7 @@ export interface PageSettings {
   timings: boolean;
 }
 
+/** What a page's content script needs, for the top frame's hostname. */
 export async function pageSettings(hostname: string): Promise<PageSettings> {
   const [on, sites, mode, everyday, dwell, timings] = await Promise.all([
     enabledEverywhere.getValue(),

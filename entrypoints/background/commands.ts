@@ -1,6 +1,7 @@
-import { sendMessage } from '@/messaging/protocol';
+import { EXPLAIN_COMMAND } from '@/core/constants';
+import { contentScript } from '@/messaging/content';
 
-export const EXPLAIN_COMMAND = 'explain-selection';
+export { EXPLAIN_COMMAND };
 
 interface Deps {
   activeTabId: () => Promise<number | undefined>;
@@ -9,7 +10,7 @@ interface Deps {
 
 const defaults: Deps = {
   activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
-  send: (tabId) => sendMessage('explainSelection', {}, tabId),
+  send: (tabId) => contentScript({ tabId }).explainSelection({}),
 };
 
 /**

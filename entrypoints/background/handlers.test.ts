@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { InvalidMessageError, parseRequest } from '@/messaging/protocol';
+import { backgroundReceiver } from '@/messaging/background';
+import { InvalidMessageError } from '@/messaging/receiver';
 import { sampleGlossary } from '@/test/sample-glossary';
 import { createHandlers } from './handlers';
 
@@ -20,12 +21,9 @@ describe('background handlers', () => {
     expect(index.terms[0]?.aliases[0]).toEqual({ text: 'ETIAS', caseSensitive: true });
   });
 
-  it('answer null for an unknown id and group entries by part', async () => {
+  it('answer null for an unknown id', async () => {
     const handlers = createHandlers(freshDb(), sampleGlossary());
     expect(await handlers.getEntry({ id: 'nope' }, {})).toBeNull();
-    const byPart = await handlers.getEntriesByPart({}, {});
-    expect(Object.keys(byPart)).toEqual(['1d']);
-    expect(byPart['1d']?.length).toBe(2);
   });
 });
 
@@ -57,8 +55,8 @@ describe('setKnown', () => {
 
 describe('message validation', () => {
   it('accepts a well-formed request', () => {
-    expect(parseRequest('getEntry', { id: 'etias' })).toEqual({ id: 'etias' });
-    expect(parseRequest('getTermIndex', undefined)).toEqual({});
+    expect(backgroundReceiver.parse('getEntry', { id: 'etias' })).toEqual({ id: 'etias' });
+    expect(backgroundReceiver.parse('getTermIndex', undefined)).toEqual({});
   });
   it.each([
     ['getEntry', { id: 5 }, /getEntry.*id/],
@@ -66,10 +64,11 @@ describe('message validation', () => {
     ['getEntry', { id: 'x'.repeat(101) }, /id/],
     ['getEntry', 'etias', /getEntry/],
     ['getTermIndex', { extra: true }, /getTermIndex/],
-    ['ping', { from: 42 }, /ping.*from/],
+    ['ensureSeeded', { from: 'popup' }, /ensureSeeded/],
+    ['saveNote', { termId: 'etias', text: 1, baseRevision: 0, baseText: '' }, /saveNote.*text/],
   ] as const)('rejects %s with %j and says why', (name, data, message) => {
-    expect(() => parseRequest(name, data)).toThrow(InvalidMessageError);
-    expect(() => parseRequest(name, data)).toThrow(message);
+    expect(() => backgroundReceiver.parse(name, data)).toThrow(InvalidMessageError);
+    expect(() => backgroundReceiver.parse(name, data)).toThrow(message);
   });
 });
 

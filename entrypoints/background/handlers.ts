@@ -1,6 +1,6 @@
 import type { Glossary } from '@/core/glossary-schema';
 import { buildTermIndex } from '@/core/term-index';
-import { parseNotesExport } from '@/core/notes';
+import { parseNotesExport } from '@/core/notes-export';
 import {
   allEntries,
   deleteNote,
@@ -8,7 +8,6 @@ import {
   importNotes,
   restoreNote,
   saveNote,
-  entriesByPart,
   getEntry,
   knownIds,
   markKnown,
@@ -16,9 +15,11 @@ import {
   storedGlossaryVersion,
   type GlossaryDatabase,
 } from '@/db';
-import { handle, type BackgroundRequestName, type Request, type Responses, type Sender } from '@/messaging/protocol';
+import { backgroundReceiver, type BackgroundRequestName, type BackgroundResponses } from '@/messaging/background';
+import type { Handler } from '@/messaging/receiver';
 
-export type Handlers = { [K in BackgroundRequestName]: (data: Request<K>, sender: Sender) => Promise<Responses[K]> };
+type Schemas = typeof backgroundReceiver.schemas;
+export type Handlers = { [K in BackgroundRequestName]: Handler<Schemas, BackgroundResponses, K> };
 
 /**
  * Every handler works from a cold start: an MV3 service worker may have been stopped at any moment,
@@ -45,9 +46,9 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
     if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
   };
   return {
-    async ping() {
+    async ensureSeeded() {
       await ready();
-      return { pong: true, glossaryVersion: await storedGlossaryVersion(db), entries: await db.entries.count() };
+      return { glossaryVersion: await storedGlossaryVersion(db), entries: await db.entries.count() };
     },
     async getTermIndex() {
       await ready();
@@ -57,10 +58,6 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
     async getEntry({ id }) {
       await ready();
       return getEntry(db, id);
-    },
-    async getEntriesByPart() {
-      await ready();
-      return entriesByPart(db);
     },
     async reportPageTerms({ distinct, enabled }, sender) {
       if (sender.tabId !== undefined && sender.frameId === 0 && badge) {
@@ -110,10 +107,12 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
   };
 }
 
-export function registerHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): void {
+/** Registers every handler; returns the remover. */
+export function registerHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): () => void {
   const handlers = createHandlers(db, bundled, deps);
-  for (const name of Object.keys(handlers) as BackgroundRequestName[]) {
-    // Each name is paired with its own handler; TypeScript cannot follow the pairing through the loop.
-    handle(name, handlers[name] as (data: Request<typeof name>, sender: Sender) => Promise<Responses[typeof name]>);
-  }
+  const removers = (Object.keys(handlers) as BackgroundRequestName[]).map((name) =>
+    // Each name is paired with its own handler; TypeScript cannot follow the pairing through the map.
+    backgroundReceiver.handle(name, handlers[name] as Handler<Schemas, BackgroundResponses, typeof name>),
+  );
+  return () => removers.forEach((remove) => remove());
 }

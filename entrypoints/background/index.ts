@@ -1,7 +1,8 @@
 import glossaryJson from '@/data/glossary.json';
 import type { Glossary } from '@/core/glossary-schema';
 import { openDatabase, seedGlossary } from '@/db';
-import { sendMessage } from '@/messaging/protocol';
+import { contentScript } from '@/messaging/content';
+import { extensionPages } from '@/messaging/extension-pages';
 import { onCommand } from './commands';
 import { registerHandlers } from './handlers';
 
@@ -25,12 +26,12 @@ export default defineBackground(() => {
     // Extension pages (tooltip frames, popup) hear this; none may be open, which is fine.
     notesChanged: (termId) => {
       const data = termId ? { termId } : {};
-      void sendMessage('notesChanged', data).catch(() => undefined);
+      void extensionPages.notesChanged(data).catch(() => undefined);
       // Firefox does not deliver runtime broadcasts to our frames inside web pages: the content
-      // scripts forward it to their tooltip.
-      toEveryTab((tabId) => sendMessage('notesChanged', data, tabId));
+      // scripts relay it to their tooltip.
+      toEveryTab((tabId) => contentScript({ tabId }).relayNotesChanged(data));
     },
-    knownChanged: (known) => toEveryTab((tabId) => sendMessage('knownChanged', { known }, tabId)),
+    knownChanged: (known) => toEveryTab((tabId) => contentScript({ tabId }).knownChanged({ known })),
   });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));

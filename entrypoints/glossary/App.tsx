@@ -9,13 +9,13 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { PARTS, type Lang, type Part } from '@/core/constants';
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import { reconstructLetter } from '@/core/letter';
-import { notesToMarkdown } from '@/core/note-merge';
+import { notesToMarkdown } from '@/core/notes-markdown';
 import { locateQuote } from '@/core/quote-locator';
 import { GlossarySearch, letterProminence } from '@/core/search';
 import { buildTermIndex } from '@/core/term-index';
 import { allEntries, allNotes, exportNotes, knownIds, openDatabase, storedGlossaryVersion } from '@/db';
 import { t } from '@/i18n/t';
-import { sendMessage } from '@/messaging/protocol';
+import { background } from '@/messaging/background';
 
 const db = openDatabase();
 const lang: Lang = browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
@@ -50,7 +50,7 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
   const known = useLiveQuery(async () => new Set(await knownIds(db)), []);
 
   useEffect(() => {
-    void sendMessage('ping', { from: 'glossary' }).then(async () => setEntries(await allEntries(db)));
+    void background.ensureSeeded({}).then(async () => setEntries(await allEntries(db)));
     const onHash = () => setRoute(parseHash(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
@@ -167,7 +167,7 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
             });
             download(`benelux-glossary-notes-${new Date().toISOString().slice(0, 10)}.md`, 'text/markdown', md);
           }}
-          onImport={(json) => sendMessage('importNotes', { json })}
+          onImport={(json) => background.importNotes({ json })}
         />
         {entries && visible.length === 0 && <p class="muted">{t('popupNoResults')}</p>}
         {PARTS.map((p) => {

@@ -12,9 +12,9 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { NoteSection } from '@/components/NoteSection';
 import { noteSectionProps } from '@/components/note-section-props';
 import { t } from '@/i18n/t';
-import { sendMessage, type PageTerms } from '@/messaging/protocol';
-import { disabledSites, enabledEverywhere, everydayTermsOn, highlightMode } from '@/settings';
-import { pushRecent, recentTerms } from '@/settings/recent';
+import { background } from '@/messaging/background';
+import { contentScript, type PageTerms } from '@/messaging/content';
+import { disabledSites, enabledEverywhere, everydayTermsOn, highlightMode, pushRecent, recentTerms } from '@/settings';
 
 const lang: Lang = browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
 const part = (p: Part) => t(`part_${p}`);
@@ -33,7 +33,7 @@ async function loadPage(): Promise<{ tabId: number; terms: PageTerms } | null> {
   const tabId = await activeTabId();
   if (tabId === undefined) return null;
   try {
-    return { tabId, terms: await sendMessage('getPageTerms', {}, { tabId, frameId: 0 }) };
+    return { tabId, terms: await contentScript({ tabId, frameId: 0 }).getPageTerms({}) };
   } catch {
     return null; // no content script in this tab (a browser page, the web store)
   }
@@ -57,7 +57,7 @@ export function App() {
       let list = await allEntries(db);
       if (list.length === 0) {
         // First run, before the background seeded: it seeds on any message.
-        await sendMessage('ping', { from: 'popup' });
+        await background.ensureSeeded({});
         list = await allEntries(db);
       }
       setEntries(new Map(list.map((e) => [e.id, e])));
@@ -214,7 +214,9 @@ export function App() {
         onOpen={(e) => {
           // A term on this page, chosen from the empty-query list: show it in the tab too.
           if (!query.trim() && page && onPageIds.has(e.id)) {
-            void sendMessage('revealTerm', { termId: e.id }, { tabId: page.tabId, frameId: 0 }).catch(() => undefined);
+            void contentScript({ tabId: page.tabId, frameId: 0 })
+              .revealTerm({ termId: e.id })
+              .catch(() => undefined);
           }
           open(e.id);
         }}

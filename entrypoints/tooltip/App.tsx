@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TermCard, type TermCardLabels } from '@/components/TermCard';
 import type { GlossaryEntry, Part } from '@/core/glossary-schema';
-import { handle, sendMessage } from '@/messaging/protocol';
+import { background } from '@/messaging/background';
+import { extensionPagesReceiver } from '@/messaging/extension-pages';
 import type { Note } from '@/core/notes';
 import { TooltipNote } from './TooltipNote';
 import { hostToTooltip, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
@@ -25,11 +26,22 @@ const labels: TermCardLabels = {
 
 interface Props {
   port: MessagePort;
-  entries: Map<string, GlossaryEntry>;
 }
 
-export function App({ port, entries }: Props) {
+/** Entries this frame has shown, by id: asked of the background one at a time, as terms are shown. */
+const entryCache = new Map<string, Promise<GlossaryEntry | null>>();
+const fetchEntry = (id: string) => {
+  let entry = entryCache.get(id);
+  if (!entry) {
+    entry = background.getEntry({ id }).catch(() => null);
+    entryCache.set(id, entry);
+  }
+  return entry;
+};
+
+export function App({ port }: Props) {
   const [shown, setShown] = useState<Shown | null>(null);
+  const [entries, setEntries] = useState<ReadonlyMap<string, GlossaryEntry>>(new Map());
   const [note, setNote] = useState<Note | null>(null);
   const [editing, setEditing] = useState(false);
   const termId = shown?.termId;
@@ -43,7 +55,7 @@ export function App({ port, entries }: Props) {
     setNote(null);
     if (!termId) return;
     let live = true;
-    const load = () => void sendMessage('getNote', { termId }).then((n) => live && setNote(n));
+    const load = () => void background.getNote({ termId }).then((n) => live && setNote(n));
     load();
     reloadNote.current = load;
     return () => {
@@ -51,12 +63,31 @@ export function App({ port, entries }: Props) {
       reloadNote.current = () => undefined;
     };
   }, [termId]);
+  useEffect(
+    () =>
+      extensionPagesReceiver.handle('notesChanged', (data) => {
+        if (!data.termId || data.termId === termIdRef.current) reloadNote.current();
+        return Promise.resolve({ ok: true as const });
+      }),
+    [],
+  );
+  // The shown entry and its candidates, fetched before the card renders (a render until then shows nothing).
+  const wanted = shown ? [shown.termId, ...shown.candidates] : [];
+  const wantedKey = wanted.join(' ');
   useEffect(() => {
-    handle('notesChanged', (data) => {
-      if (!data.termId || data.termId === termIdRef.current) reloadNote.current();
-      return Promise.resolve({ ok: true as const });
+    if (wanted.length === 0) return;
+    let live = true;
+    void Promise.all(wanted.map(fetchEntry)).then((list) => {
+      if (!live) return;
+      const next = new Map<string, GlossaryEntry>();
+      for (const entry of list) if (entry) next.set(entry.id, entry);
+      setEntries(next);
     });
-  }, []);
+    return () => {
+      live = false;
+    };
+    // wantedKey stands for `wanted`, a new array on every render.
+  }, [wantedKey]);
   const card = useRef<HTMLDivElement>(null);
   const post = (message: TooltipToHost) => port.postMessage(message);
 
@@ -89,10 +120,11 @@ export function App({ port, entries }: Props) {
     };
   }, [port]);
 
+  const entry = shown ? entries.get(shown.termId) : undefined;
   // Tell the host our size and that the term has painted (the hover bench times this).
   useLayoutEffect(() => {
     const el = card.current;
-    if (!el || !shown) return;
+    if (!el || !shown || !entry) return;
     const report = () => post({ type: 'size', width: el.scrollWidth, height: el.scrollHeight });
     report();
     const observer = new ResizeObserver(report);
@@ -101,9 +133,8 @@ export function App({ port, entries }: Props) {
     requestAnimationFrame(() => post({ type: 'shown', termId }));
     if (shown.pinned) el.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     return () => observer.disconnect();
-  }, [shown]);
+  }, [shown, entry]);
 
-  const entry = shown ? entries.get(shown.termId) : undefined;
   if (!shown || !entry) return <div ref={card} />;
   const candidates = shown.candidates.map((id) => entries.get(id)).filter((e): e is GlossaryEntry => !!e);
   return (
@@ -123,9 +154,9 @@ export function App({ port, entries }: Props) {
         candidates={candidates}
         labels={labels}
         onKnown={() => {
-          void sendMessage('setKnown', { termId: entry.id, known: true }).then(() =>
-            post({ type: 'known', termId: entry.id }),
-          );
+          void background
+            .setKnown({ termId: entry.id, known: true })
+            .then(() => post({ type: 'known', termId: entry.id }));
         }}
         onClose={() => post({ type: 'close' })}
         onPick={(id) =>

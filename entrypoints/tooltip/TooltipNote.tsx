@@ -3,7 +3,7 @@ import { noteEditorLabels } from '@/components/note-labels';
 import { useNoteEditor } from '@/components/use-note-editor';
 import type { Note, NoteContext } from '@/core/notes';
 import { t } from '@/i18n/t';
-import { sendMessage } from '@/messaging/protocol';
+import { background } from '@/messaging/background';
 
 /**
  * The note editor inside a pinned tooltip. This frame has no IndexedDB of its own (a third-party
@@ -19,7 +19,7 @@ export function TooltipNote({
   context: NoteContext;
 }) {
   const editor = useNoteEditor(stored, (input) =>
-    sendMessage('saveNote', { termId, ...input, ...(input.baseRevision === 0 ? { context } : {}) }),
+    background.saveNote({ termId, ...input, ...(input.baseRevision === 0 ? { context } : {}) }),
   );
   return (
     <NoteEditor

@@ -1,0 +1,55 @@
+import { noteSchema } from './notes';
+import { z } from './zod';
+
+/** The notes export file: its format name and the version this build reads and writes. */
+export const EXPORT_FORMAT = 'benelux-glossary-notes';
+export const EXPORT_VERSION = 1;
+
+export const notesExportSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION, `unsupported version (this build reads version ${EXPORT_VERSION})`),
+  exportedAt: z.iso.datetime(),
+  glossaryVersion: z.optional(z.string().check(z.maxLength(50))),
+  notes: z.array(noteSchema).check(z.maxLength(100_000)),
+});
+export type NotesExport = z.infer<typeof notesExportSchema>;
+
+export class NotesImportError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The file was not imported; nothing changed.\n- ${problems.slice(0, 20).join('\n- ')}`);
+    this.name = 'NotesImportError';
+  }
+}
+
+/**
+ * Parses an export file: JSON, the versioned format, every note valid, no term twice, every term
+ * known. All problems are named with where they are ("notes[3].text: …"), so the reader can fix
+ * the file; nothing is half-read.
+ */
+export function parseNotesExport(raw: string, knownTermIds: ReadonlySet<string>): NotesExport {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new NotesImportError([`not valid JSON: ${(e as Error).message}`]);
+  }
+  const parsed = notesExportSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new NotesImportError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  parsed.data.notes.forEach((n, i) => {
+    if (seen.has(n.termId)) problems.push(`notes[${i}].termId: "${n.termId}" appears twice`);
+    seen.add(n.termId);
+    if (!knownTermIds.has(n.termId)) problems.push(`notes[${i}].termId: no glossary term "${n.termId}"`);
+  });
+  if (problems.length > 0) throw new NotesImportError(problems);
+  return parsed.data;
+}
+
+/** `notes[3].text` from a schema issue's path. */
+export function formatPath(path: readonly PropertyKey[], root = '(file)'): string {
+  if (path.length === 0) return root;
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}

@@ -1,0 +1,41 @@
+import { termIdSchema } from '@/core/ids';
+import { z } from '@/core/zod';
+import { defineReceiver, type Target } from './receiver';
+
+/** What a page's content script answers: the popup and the background ask. */
+const schemas = {
+  /** Popup → top frame: the terms on this page and whether we are on here. */
+  getPageTerms: z.strictObject({}),
+  /** Popup → top frame: scroll to the term's next occurrence and flash it. */
+  revealTerm: z.strictObject({ termId: termIdSchema }),
+  /** Background (keyboard command) → the tab: explain the term at the selection. */
+  explainSelection: z.strictObject({}),
+  /** Background → every tab: the terms marked "I know this term" changed. */
+  knownChanged: z.strictObject({ known: z.array(termIdSchema).check(z.maxLength(100_000)) }),
+  /**
+   * Background → every tab: a note changed; the content script tells its tooltip frame (Firefox does
+   * not deliver runtime broadcasts to extension frames inside web pages).
+   */
+  relayNotesChanged: z.strictObject({ termId: z.optional(termIdSchema) }),
+};
+
+export interface PageTerms {
+  /** The top frame's hostname: what "on/off for this site" applies to. */
+  hostname: string;
+  enabled: boolean;
+  /** Occurrences per term id in the top frame's document. */
+  counts: Record<string, number>;
+}
+
+export interface ContentResponses {
+  getPageTerms: PageTerms;
+  revealTerm: { revealed: boolean };
+  explainSelection: { explained: string | null };
+  knownChanged: { ok: true };
+  relayNotesChanged: { ok: true };
+}
+
+export const contentReceiver = defineReceiver<typeof schemas, ContentResponses>(schemas);
+
+/** Calls a tab's content script (the top frame when `frameId` is 0; every frame when unset). */
+export const contentScript = (target: NonNullable<Target>) => contentReceiver.client(target);
