@@ -227,8 +227,9 @@ export class TooltipPage {
   }
 
   /**
-   * Waits until the host is shown and the card names `term` (and is pinned or not, if asked).
-   * Returns both; the error says what was there instead.
+   * Waits until the host is shown, the card names `term` (and is pinned or not, if asked), and the
+   * host stands still: the same box in two reads in a row, so a caller that aims at the card aims
+   * at where it stays. Returns both; the error says what was there instead.
    */
   async waitForShown(
     term: string,
@@ -236,13 +237,16 @@ export class TooltipPage {
   ): Promise<{ host: HostState; card: CardState }> {
     const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
     let last: { host: HostState | null; card: CardState | null; error?: string } = { host: null, card: null };
+    let before: Box | null = null;
     for (;;) {
       try {
         const host = await this.host();
         const card = host ? await this.card() : null;
         last = { host, card };
         const roleOk = options.pinned === undefined || (card?.role ?? null) === (options.pinned ? 'dialog' : 'tooltip');
-        if (host?.shown && card?.name === term && roleOk) return { host, card };
+        const shown = host?.shown && card?.name === term && roleOk;
+        if (shown && before && sameBox(before, host.rect)) return { host, card };
+        before = shown ? host.rect : null;
       } catch (error) {
         last = { ...last, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
       }
@@ -270,21 +274,32 @@ export class TooltipPage {
     }
   }
 
-  /** The centre of an element of the card, in page (viewport) coordinates: frame box + host box. */
-  async pointInCard(selector: string): Promise<{ x: number; y: number }> {
-    const host = await this.host();
-    if (!host?.shown) throw new Error(`The tooltip is not shown; cannot reach ${selector}`);
-    const inner = await (
-      await this.frame()
-    ).evaluate((sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }, selector);
-    if (!inner) throw new Error(`No ${selector} in the tooltip`);
-    return { x: host.rect.x + inner.x, y: host.rect.y + inner.y };
+  /**
+   * The centre of an element of the card, in page (viewport) coordinates: frame box + host box,
+   * read until the host's box is the same before and after the element's (it stands still).
+   */
+  async pointInCard(selector: string, options: { timeout?: number } = {}): Promise<{ x: number; y: number }> {
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    for (;;) {
+      const host = await this.host();
+      if (!host?.shown) throw new Error(`The tooltip is not shown; cannot reach ${selector}`);
+      const inner = await (
+        await this.frame()
+      ).evaluate((sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, selector);
+      if (!inner) throw new Error(`No ${selector} in the tooltip`);
+      const after = await this.host();
+      if (after?.shown && sameBox(host.rect, after.rect)) return { x: host.rect.x + inner.x, y: host.rect.y + inner.y };
+      if (Date.now() > deadline) {
+        throw new Error(`The tooltip kept moving: ${JSON.stringify(host.rect)}, then ${JSON.stringify(after?.rect)}`);
+      }
+      await sleep(100);
+    }
   }
 
   /** Clicks an element of the card with the real mouse (and records what the frame receives). */
@@ -404,6 +419,10 @@ export class TooltipPage {
       else await this.page.raw.bringToFront();
     }
   }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 // ---------------------------------------------------------------------------------------------
