@@ -665,6 +665,41 @@ for (const name of BROWSERS) {
         }),
     );
 
+    void it(
+      'a tooltip appears where and as large as it stays, also when its frame is slow to lay out the card',
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'tt-no-jump', async (page) => {
+          const tt = await open(running(), page, 'tt-basic.html');
+          // A shorter card first, so that a tooltip shown before its own card is laid out would
+          // show at that card's height.
+          await tt.clickAt(await tt.termPoint('Benelux countries'));
+          const before = await tt.waitForShown('Benelux countries', { pinned: true });
+          await page.press('Escape');
+          await tt.waitForHidden();
+
+          // Hold back the frame's answers (its card's size, then "shown"), as on a busy machine.
+          await tt.delayFrameReplies(600);
+          await tt.recordHostFrames();
+          await tt.clickAt(await tt.termPoint('ETIAS', { within: '#etias' }));
+          await tt.waitForShown(ETIAS.name, { pinned: true });
+          await tt.delayFrameReplies(0);
+          await tt.waitForFrameReplies();
+          const { host } = await tt.waitForShown(ETIAS.name, { pinned: true });
+          const frames = await tt.visibleHostFrames();
+
+          assert.notDeepEqual(host.rect, before.host.rect, 'the two cards should differ in size or place');
+          assert.ok(frames.length > 0, 'no frame with the tooltip visible was recorded');
+          const moved = frames.filter((box) => JSON.stringify(box) !== JSON.stringify(host.rect));
+          assert.deepEqual(
+            moved,
+            [],
+            `The tooltip showed elsewhere or at another size before it settled at ${JSON.stringify(host.rect)} ` +
+              `(${moved.length} of ${frames.length} visible frames)`,
+          );
+        }),
+    );
+
     // Last: it changes what this profile highlights (and undoes it).
     void it(
       '"I know this term" stops highlighting the term, here and on pages opened later',

@@ -329,6 +329,73 @@ export class TooltipPage {
     return (await this.frame()).evaluate(() => (window as unknown as { __e2eInput?: string[] }).__e2eInput ?? []);
   }
 
+  /**
+   * Makes the tooltip frame slow to answer, as on a loaded machine: every message it sends the
+   * content script (the card's size, `shown`, …) leaves `ms` later, in order. 0 undoes it (for
+   * messages sent from then on).
+   */
+  async delayFrameReplies(ms: number): Promise<void> {
+    await (
+      await this.frame()
+    ).evaluate((ms) => {
+      type Send = (this: MessagePort, ...args: unknown[]) => void;
+      const proto = MessagePort.prototype as unknown as { postMessage: Send; __e2eSend?: Send };
+      const w = window as unknown as { __e2eHeld?: number };
+      proto.__e2eSend ??= proto.postMessage;
+      w.__e2eHeld ??= 0;
+      const send = proto.__e2eSend;
+      proto.postMessage =
+        ms > 0
+          ? function (this: MessagePort, ...args: unknown[]) {
+              w.__e2eHeld!++;
+              setTimeout(() => {
+                w.__e2eHeld!--;
+                send.apply(this, args);
+              }, ms);
+            }
+          : send;
+    }, ms);
+  }
+
+  /** Waits until the frame has sent every message `delayFrameReplies` held back. */
+  async waitForFrameReplies(): Promise<void> {
+    await (
+      await this.frame()
+    ).waitForFunction(() => ((window as unknown as { __e2eHeld?: number }).__e2eHeld ?? 0) === 0);
+  }
+
+  /** Starts recording the host's box and opacity in every animation frame of the page. */
+  async recordHostFrames(): Promise<void> {
+    await this.page.evaluate((tag) => {
+      const w = window as unknown as { __e2eHostFrames?: { opacity: string; rect: Box }[] };
+      const frames: { opacity: string; rect: Box }[] = [];
+      w.__e2eHostFrames = frames;
+      const tick = () => {
+        if (w.__e2eHostFrames !== frames) return;
+        const host = document.querySelector<HTMLElement>(tag);
+        if (host) {
+          const r = host.getBoundingClientRect();
+          frames.push({
+            opacity: getComputedStyle(host).opacity,
+            rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+          });
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, HOST_TAG);
+  }
+
+  /** Stops recording; returns the boxes the host had in the frames it was visible in, in order. */
+  async visibleHostFrames(): Promise<Box[]> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __e2eHostFrames?: { opacity: string; rect: Box }[] };
+      const frames = w.__e2eHostFrames ?? [];
+      delete w.__e2eHostFrames;
+      return frames.filter((f) => f.opacity !== '0').map((f) => f.rect);
+    });
+  }
+
   /** Selects (Selection API) the highlighted occurrence of `term`, or the text of `selector`. */
   async select(target: { term: string; within?: string } | { selector: string }): Promise<string> {
     return this.page.evaluate(
