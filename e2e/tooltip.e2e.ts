@@ -665,6 +665,16 @@ for (const name of BROWSERS) {
         }),
     );
 
+    void it('a pointer that flicks fast onto a term and stops there opens its tooltip', { timeout: TEST_TIMEOUT }, () =>
+      withPage(running(), 'tt-flick', async (page) => {
+        const tt = await open(running(), page, 'tt-basic.html');
+        // One jump of several hundred px between two events: what a flick of the wrist sends.
+        await tt.flickOnto(await tt.termPoint('ETIAS', { within: '#etias' }));
+        const { card } = await tt.waitForShown(ETIAS.name, { pinned: false });
+        assert.equal(card.expansion, ETIAS.expansionEn);
+      }),
+    );
+
     void it(
       'a tooltip appears where and as large as it stays, also when its frame is slow to lay out the card',
       { timeout: TEST_TIMEOUT },
