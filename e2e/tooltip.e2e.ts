@@ -20,6 +20,7 @@ import {
   type TestBrowser,
   type TestPage,
   BROWSERS,
+  sleep,
   useBrowser,
   useFixtures,
 } from './harness';
@@ -27,8 +28,6 @@ import { HIGHLIGHT_NAME, waitForHighlight, waitForStableHighlights } from './pag
 import { HOST_TAG, TooltipPage, type Box, type TooltipFrame } from './pages/tooltip';
 
 const fixture = useFixtures();
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** ETIAS as the glossary explains it (data/glossary.json). */
 const ETIAS = {

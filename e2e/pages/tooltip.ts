@@ -17,13 +17,11 @@
  */
 import type { Browser as PpBrowser } from 'puppeteer-core';
 import type { Frame as PwFrame } from 'playwright-core';
-import type { PageFunction, TestBrowser, TestFrame, TestPage, Truthy } from '../harness';
+import { sleep, type PageFunction, type TestBrowser, type TestFrame, type TestPage, type Truthy } from '../harness';
 import { HIGHLIGHT_NAME, highlightedTexts } from './highlights';
 
 export const HOST_TAG = 'benelux-glossary-ui';
 const DEFAULT_TIMEOUT = 15_000;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Box {
   x: number;
