@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, useBrowser } from './harness';
+import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, sleep, useBrowser } from './harness';
 import { GlossaryPage } from './pages/glossary';
 import { PopupUi } from './pages/popup-ui';
-import { readNotes, sleep, termBox, tooltipFrame, tooltipHostBox, type Rect } from './pages/tooltip-notes';
+import { readNotes, termBox, tooltipFrame, tooltipHostBox, type Rect } from './pages/tooltip-notes';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -244,7 +244,8 @@ function pageExpression(fn: (arg: never) => unknown, arg: unknown): string {
   return `((__name) => (async () => (${fn.toString()})(${json}))())((f) => f)`;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` (to let a pointer rest, or between polls); never a substitute for waiting on a state. */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Errors that only mean "the document is being replaced": poll again. */
 const TRANSIENT = /context was destroyed|Cannot find context|navigat|detached|No realm|no such frame/i;

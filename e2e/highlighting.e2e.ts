@@ -23,6 +23,7 @@ import {
   type TestFrame,
   type TestPage,
   BROWSERS,
+  sleep,
   useBrowser,
 } from './harness';
 import { HIGHLIGHT_NAME } from './pages/highlights';
@@ -97,8 +98,6 @@ interface Hit {
   /** The shadow hosts it sits in, outermost first ("card > card-inner"), or '' in the document. */
   shadow: string;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every range of the highlight, read in the frame's main world (it shares CSS.highlights). */
 function readHits(frame: TestFrame): Promise<Hit[]> {

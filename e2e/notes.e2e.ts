@@ -18,6 +18,7 @@ import {
   type BrowserName,
   type TestBrowser,
   BROWSERS,
+  sleep,
   useBrowser,
   useFixtures,
 } from './harness';
@@ -29,7 +30,6 @@ import {
   pinTooltip,
   readNote,
   readNotes,
-  sleep,
   storedGlossaryVersion,
   tooltipEditorValue,
   waitForStoredNote,

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, useBrowser, useFixtures } from './harness';
-import { highlightedTexts, waitForHighlight } from './pages/highlights';
+import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, sleep, useBrowser, useFixtures } from './harness';
+import { HIGHLIGHT_NAME, highlightedTexts, waitForHighlight } from './pages/highlights';
 import { PopupUi } from './pages/popup-ui';
-import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME, sleep, waitForBodyOccurrences } from './pages/tooltip-notes';
+import { FLASH_HIGHLIGHT, waitForBodyOccurrences } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
 

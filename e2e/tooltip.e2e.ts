@@ -20,6 +20,7 @@ import {
   type TestBrowser,
   type TestPage,
   BROWSERS,
+  sleep,
   useBrowser,
   useFixtures,
 } from './harness';
@@ -27,8 +28,6 @@ import { HIGHLIGHT_NAME, waitForHighlight, waitForStableHighlights } from './pag
 import { HOST_TAG, TooltipPage, type Box, type TooltipFrame } from './pages/tooltip';
 
 const fixture = useFixtures();
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** ETIAS as the glossary explains it (data/glossary.json). */
 const ETIAS = {
@@ -662,6 +661,51 @@ for (const name of BROWSERS) {
           await page.evaluate(() => scrollBy(0, 20));
           await sleep(800);
           assert.equal((await tt.host())?.shown, true, 'scrolling closed a pinned tooltip');
+        }),
+    );
+
+    void it('a pointer that flicks fast onto a term and stops there opens its tooltip', { timeout: TEST_TIMEOUT }, () =>
+      withPage(running(), 'tt-flick', async (page) => {
+        const tt = await open(running(), page, 'tt-basic.html');
+        // One jump of several hundred px between two events: what a flick of the wrist sends.
+        await tt.flickOnto(await tt.termPoint('ETIAS', { within: '#etias' }));
+        const { card } = await tt.waitForShown(ETIAS.name, { pinned: false });
+        assert.equal(card.expansion, ETIAS.expansionEn);
+      }),
+    );
+
+    void it(
+      'a tooltip appears where and as large as it stays, also when its frame is slow to lay out the card',
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'tt-no-jump', async (page) => {
+          const tt = await open(running(), page, 'tt-basic.html');
+          // A shorter card first, so that a tooltip shown before its own card is laid out would
+          // show at that card's height.
+          await tt.clickAt(await tt.termPoint('Benelux countries'));
+          const before = await tt.waitForShown('Benelux countries', { pinned: true });
+          await page.press('Escape');
+          await tt.waitForHidden();
+
+          // Hold back the frame's answers (its card's size, then "shown"), as on a busy machine.
+          await tt.delayFrameReplies(600);
+          await tt.recordHostFrames();
+          await tt.clickAt(await tt.termPoint('ETIAS', { within: '#etias' }));
+          await tt.waitForShown(ETIAS.name, { pinned: true });
+          await tt.delayFrameReplies(0);
+          await tt.waitForFrameReplies();
+          const { host } = await tt.waitForShown(ETIAS.name, { pinned: true });
+          const frames = await tt.visibleHostFrames();
+
+          assert.notDeepEqual(host.rect, before.host.rect, 'the two cards should differ in size or place');
+          assert.ok(frames.length > 0, 'no frame with the tooltip visible was recorded');
+          const moved = frames.filter((box) => JSON.stringify(box) !== JSON.stringify(host.rect));
+          assert.deepEqual(
+            moved,
+            [],
+            `The tooltip showed elsewhere or at another size before it settled at ${JSON.stringify(host.rect)} ` +
+              `(${moved.length} of ${frames.length} visible frames)`,
+          );
         }),
     );
 

@@ -6,8 +6,6 @@ import type { TooltipToHost } from '@/messaging/tooltip-channel';
 export const DEFAULT_DWELL_MS = 300;
 /** Time to move from the term onto the tooltip before it hides. */
 const GRACE_MS = 350;
-/** Faster than this (px per ms) the pointer is travelling, not reading. */
-const FAST_PX_PER_MS = 1.5;
 
 export interface HoverTarget {
   term: PlacedTerm;
@@ -33,7 +31,7 @@ export class HoverController {
   private pointerInTooltip = false;
   private dwellTimer: number | null = null;
   private hideTimer: number | null = null;
-  private last = { x: 0, y: 0, t: 0 };
+  private last = { x: 0, y: 0 };
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -63,10 +61,8 @@ export class HoverController {
 
   private onMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    const now = e.timeStamp;
-    const dt = Math.max(1, now - this.last.t);
-    const speed = Math.hypot(e.clientX - this.last.x, e.clientY - this.last.y) / dt;
-    this.last = { x: e.clientX, y: e.clientY, t: now };
+    const move = { x: e.clientX, y: e.clientY };
+    this.last = move;
     if (this.deps.overTooltip(e.clientX, e.clientY)) {
       this.cancelHide();
       return;
@@ -79,10 +75,14 @@ export class HoverController {
     }
     if (this.shown && !this.pinned && !this.pointerInTooltip) this.scheduleHide();
     this.cancelDwell();
-    if (!hit || speed > FAST_PX_PER_MS || this.pinned) return;
+    if (!hit || this.pinned) return;
+    // Resting is what counts, not how the pointer arrived: every move over a term (re)starts the
+    // dwell, so a pointer travelling across terms never opens one, and one that flicks onto a term
+    // and stops does. (A speed filter that skipped fast moves left such a pointer with no dwell.)
     this.dwellTimer = this.ctx.setTimeout(() => {
       this.dwellTimer = null;
-      const again = this.deps.hitTest(this.last.x, this.last.y);
+      if (this.last !== move) return; // moved since (e.g. onto the tooltip, which keeps no dwell)
+      const again = this.deps.hitTest(move.x, move.y);
       if (again && sameTerm(again, hit)) this.open(again, false);
     }, this.deps.dwellMs());
   }

@@ -22,6 +22,8 @@ export class TooltipHost {
   private stopUpdates: (() => void) | null = null;
   private contentHeight = 120;
   private reference: { range: Range; x: number; y: number } | null = null;
+  /** The term whose card is revealed once the frame has laid it out (see `show`). */
+  private revealing: string | null = null;
   visible = false;
   /** Leave a performance measure per shown tooltip (only when `npm run bench` asks). */
   timings = false;
@@ -110,6 +112,7 @@ export class TooltipHost {
   private receive(data: unknown): void {
     const parsed = tooltipToHost.safeParse(data);
     if (!parsed.success) return;
+    if (parsed.data.type === 'shown' && parsed.data.termId === this.revealing) void this.reveal();
     if (parsed.data.type === 'shown' && this.visible && this.timings) {
       // From our show call to the tooltip frame's next animation frame: what `npm run bench` reports.
       performance.measure('benelux-glossary:tooltip-visible', { start: this.showStartedAt });
@@ -141,22 +144,40 @@ export class TooltipHost {
     this.reference = { range, ...point };
     this.post({ type: 'show', termId, candidates, lang, pinned, context });
     if (!this.visible) {
+      // Hidden, the host waits for the frame to lay out THIS card: the frame reports the card's
+      // size, then `shown`. Revealed at once, it showed the previous card's height and place for a
+      // moment, then grew or moved under the reader's pointer (and a test's click).
+      this.revealing = termId;
+      // Not inert any more, so that a pinned card can take the focus as the frame renders it.
       host.removeAttribute('inert');
-      this.style(host, { display: 'block', width: `${WIDTH}px`, height: `${this.contentHeight}px` });
-      // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
-      if (
-        document.fullscreenElement ||
-        document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')
-      ) {
-        if (host.matches(':popover-open')) host.hidePopover();
-      }
-      if (!host.matches(':popover-open')) host.showPopover();
-      this.visible = true;
+      if (pinned) this.focus();
+      return;
     }
     await this.place();
+    this.follow(host);
+    if (pinned) this.focus();
+  }
+
+  /** Makes the host visible where, and as large as, the card the frame has laid out needs. */
+  private async reveal(): Promise<void> {
+    const host = this.host;
+    if (!host || !this.revealing || !this.reference || this.visible) return;
+    this.revealing = null;
+    // Still transparent: `place` measures the host at the card's height, then shows it in place.
+    this.style(host, { display: 'block', opacity: '0', width: `${this.width()}px`, height: `${this.contentHeight}px` });
+    // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
+    if (document.fullscreenElement || document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')) {
+      if (host.matches(':popover-open')) host.hidePopover();
+    }
+    if (!host.matches(':popover-open')) host.showPopover();
+    this.visible = true;
+    await this.place();
+    if (this.visible) this.follow(host);
+  }
+
+  private follow(host: HTMLElement): void {
     this.stopUpdates?.();
     this.stopUpdates = autoUpdate(this.virtual(), host, () => void this.place(), { animationFrame: false });
-    if (pinned) this.focus();
   }
 
   /** Tells the tooltip frame that a note changed elsewhere. */
@@ -203,17 +224,15 @@ export class TooltipHost {
         size({
           padding: MARGIN,
           apply: ({ availableHeight }) => {
-            // Never cover more than about half the screen: a long definition scrolls inside.
-            maxHeight = Math.max(80, Math.min(this.contentHeight, availableHeight, window.innerHeight * 0.5));
+            maxHeight = Math.max(80, Math.min(this.contentHeight, availableHeight, maxCardHeight()));
           },
         }),
       ],
     });
     if (!this.visible) return;
-    const width = Math.min(WIDTH, window.innerWidth - 2 * MARGIN);
     this.style(host, {
       display: 'block',
-      width: `${width}px`,
+      width: `${this.width()}px`,
       height: `${Math.ceil(maxHeight)}px`,
       transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)`,
     });
@@ -226,11 +245,17 @@ export class TooltipHost {
     return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
   }
 
+  private width(): number {
+    return Math.min(WIDTH, window.innerWidth - 2 * MARGIN);
+  }
+
   hide(): void {
     this.stopUpdates?.();
     this.stopUpdates = null;
     this.reference = null;
-    if (!this.visible || !this.host) return;
+    const revealing = this.revealing !== null;
+    this.revealing = null;
+    if ((!this.visible && !revealing) || !this.host) return;
     this.visible = false;
     this.post({ type: 'hide' });
     const hadFocus = document.activeElement === this.host;
@@ -243,15 +268,20 @@ export class TooltipHost {
     this.returnFocus = null;
   }
 
-  /** Hidden but rendered: transparent, click-through and inert, ready to show in the next frame. */
+  /**
+   * Hidden but rendered: transparent, click-through and inert, ready to show in the next frame.
+   * As wide as a shown card and as tall as the tallest one `place` allows, so the frame lays out
+   * the next card with the scrollbar it will have when shown: a scrollbar appearing afterwards
+   * would rewrap the text (Firefox) and resize the card just after it appeared.
+   */
   private standby(host: HTMLElement): void {
     host.setAttribute('inert', '');
     this.style(host, {
       display: 'block',
       opacity: '0',
       'pointer-events': 'none',
-      width: `${WIDTH}px`,
-      height: `${this.contentHeight}px`,
+      width: `${this.width()}px`,
+      height: `${Math.ceil(maxCardHeight())}px`,
       transform: 'translate(0px, 0px)',
     });
   }
@@ -266,4 +296,9 @@ export class TooltipHost {
     this.port = null;
     this.ready = null;
   }
+}
+
+/** Never cover more than about half the screen: a long definition scrolls inside. */
+function maxCardHeight(): number {
+  return Math.max(80, window.innerHeight * 0.5);
 }

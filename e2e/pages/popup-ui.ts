@@ -3,8 +3,8 @@
  * note editor, and the switches. Opened as a tab; `openFor` makes a web page the active tab first,
  * so that the popup's "On this page" and "On for HOST" are about that page.
  */
-import type { TestBrowser, TestPage } from '../harness';
-import { bringToFront, sleep } from './tooltip-notes';
+import { sleep, type TestBrowser, type TestPage } from '../harness';
+import { bringToFront } from './tooltip-notes';
 
 export interface ResultRow {
   id: string;

@@ -4,9 +4,17 @@
  * closed shadow root) is read and typed into. Also what the harness does not have (yet): clicking
  * at a point, bringing a tab to the front, and reading the extension's IndexedDB directly.
  */
-import type { FirefoxTestPage, PageFunction, TestBrowser, TestFrame, TestPage, Truthy } from '../harness';
+import {
+  sleep,
+  type FirefoxTestPage,
+  type PageFunction,
+  type TestBrowser,
+  type TestFrame,
+  type TestPage,
+  type Truthy,
+} from '../harness';
+import { HIGHLIGHT_NAME } from './highlights';
 
-export const HIGHLIGHT_NAME = 'benelux-glossary';
 export const FLASH_HIGHLIGHT = 'benelux-glossary-flash';
 export const DB_NAME = 'benelux-glossary';
 
@@ -16,8 +24,6 @@ export interface Rect {
   width: number;
   height: number;
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Brings the tab to the front (what `tabs.query({ active: true, currentWindow: true })` reports). */
 export async function bringToFront(page: TestPage): Promise<void> {

@@ -3,27 +3,14 @@
  * `<benelux-glossary-ui>`, a manual popover with a closed shadow root), and the card inside the
  * extension frame (tooltip.html) that the page cannot see.
  *
- * Reading the frame:
- * - Chromium: the harness's `page.frame('tooltip.html')` (an out-of-process extension frame).
- * - Firefox: the harness cannot: WebDriver BiDi in Firefox hides every browsing context whose
- *   principal is an add-on's (`isBrowsingContextCompatible` in the remote agent's
- *   BrowsingContextUtils.sys.mjs, "until we support debugging webextensions", bug 1755014), so
- *   puppeteer's `page.frames()` and `browsingContext.getTree` never list the tooltip frame. The
- *   harness launches Firefox with `--remote-allow-system-access`, which lets BiDi evaluate in the
- *   browser's chrome window; from there `FirefoxExtensionFrame` (below) finds the frame's
- *   BrowsingContext under the tab and evaluates in it through a process script, in a sandbox
- *   with the frame's own principal and no Xrays (like an evaluate in the frame's main world). A
- *   local helper, because the harness is not ours to change; a candidate for harness.ts.
+ * The frame is read through ../extension-frame.ts (Firefox's BiDi does not list extension frames).
  */
-import type { Browser as PpBrowser } from 'puppeteer-core';
-import type { Frame as PwFrame } from 'playwright-core';
-import type { PageFunction, TestBrowser, TestFrame, TestPage, Truthy } from '../harness';
+import { extensionFrame, type ExtensionFrame } from '../extension-frame';
+import { sleep, type PageFunction, type TestBrowser, type TestPage } from '../harness';
 import { HIGHLIGHT_NAME, highlightedTexts } from './highlights';
 
 export const HOST_TAG = 'benelux-glossary-ui';
 const DEFAULT_TIMEOUT = 15_000;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Box {
   x: number;
@@ -60,10 +47,8 @@ export interface CardState {
   focusInDialog: boolean;
 }
 
-/** A frame we can evaluate in, and run a raw script in (to inject axe-core). */
-export interface TooltipFrame extends TestFrame {
-  evaluateScript(source: string): Promise<unknown>;
-}
+/** The tooltip page's frame: evaluate in it, and run a raw script in it (to inject axe-core). */
+export type TooltipFrame = ExtensionFrame;
 
 /** The part of `chrome.tabs` the keyboard-command emulation uses. */
 interface TabsApi {
@@ -130,7 +115,7 @@ export class TooltipPage {
 
   /**
    * Moves the pointer like a reader: a few small steps from beside the point onto it, a short
-   * pause, one last 1 px move (slow, so it is not "travelling"), then rests there.
+   * pause, one last small move, then rests there.
    */
   async pointAt(point: { x: number; y: number }, options: { restMs?: number } = {}): Promise<void> {
     // Come from inside the viewport: from the right of a term at the left edge, from below a term
@@ -144,6 +129,16 @@ export class TooltipPage {
     await sleep(60);
     await this.page.mouseMove(point.x, point.y);
     await sleep(options.restMs ?? 0);
+  }
+
+  /**
+   * Flicks the pointer onto a point and rests there: one move to the far corner of the viewport,
+   * then at once one jump of several hundred px onto the point (far faster than a reader moves).
+   */
+  async flickOnto(point: { x: number; y: number }): Promise<void> {
+    const { width, height } = await this.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    await this.page.mouseMove(point.x < width / 2 ? width - 4 : 4, point.y < height / 2 ? height - 4 : 4);
+    await this.page.mouseMove(point.x, point.y);
   }
 
   /** Hovers a term's text and rests on it (the dwell is the caller's wait for the tooltip). */
@@ -186,18 +181,9 @@ export class TooltipPage {
     }, HOST_TAG);
   }
 
-  /** The frame of the tooltip page (see the file comment for Firefox). */
+  /** The frame of the tooltip page. */
   async frame(): Promise<TooltipFrame> {
-    if (this.frameCache) return this.frameCache;
-    if (this.page.browserName === 'chromium') {
-      const testFrame = await this.page.frame('/tooltip.html#');
-      const raw = this.page.raw.frames().find((f) => f.url().includes('/tooltip.html#'));
-      if (!raw) throw new Error('The tooltip frame disappeared');
-      this.frameCache = { ...testFrame, evaluateScript: (source) => chromiumEvaluateScript(raw, source) };
-    } else {
-      if (this.browser.name !== 'firefox') throw new Error('A Firefox page in a Chromium browser?');
-      this.frameCache = await firefoxExtensionFrame(this.browser.raw, this.page.raw.mainFrame(), '/tooltip.html#');
-    }
+    this.frameCache ??= await extensionFrame(this.browser, this.page, '/tooltip.html#');
     return this.frameCache;
   }
 
@@ -227,8 +213,9 @@ export class TooltipPage {
   }
 
   /**
-   * Waits until the host is shown and the card names `term` (and is pinned or not, if asked).
-   * Returns both; the error says what was there instead.
+   * Waits until the host is shown, the card names `term` (and is pinned or not, if asked), and the
+   * host stands still: the same box in two reads in a row, so a caller that aims at the card aims
+   * at where it stays. Returns both; the error says what was there instead.
    */
   async waitForShown(
     term: string,
@@ -236,13 +223,16 @@ export class TooltipPage {
   ): Promise<{ host: HostState; card: CardState }> {
     const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
     let last: { host: HostState | null; card: CardState | null; error?: string } = { host: null, card: null };
+    let before: Box | null = null;
     for (;;) {
       try {
         const host = await this.host();
         const card = host ? await this.card() : null;
         last = { host, card };
         const roleOk = options.pinned === undefined || (card?.role ?? null) === (options.pinned ? 'dialog' : 'tooltip');
-        if (host?.shown && card?.name === term && roleOk) return { host, card };
+        const shown = host?.shown && card?.name === term && roleOk;
+        if (shown && before && sameBox(before, host.rect)) return { host, card };
+        before = shown ? host.rect : null;
       } catch (error) {
         last = { ...last, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
       }
@@ -270,21 +260,32 @@ export class TooltipPage {
     }
   }
 
-  /** The centre of an element of the card, in page (viewport) coordinates: frame box + host box. */
-  async pointInCard(selector: string): Promise<{ x: number; y: number }> {
-    const host = await this.host();
-    if (!host?.shown) throw new Error(`The tooltip is not shown; cannot reach ${selector}`);
-    const inner = await (
-      await this.frame()
-    ).evaluate((sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }, selector);
-    if (!inner) throw new Error(`No ${selector} in the tooltip`);
-    return { x: host.rect.x + inner.x, y: host.rect.y + inner.y };
+  /**
+   * The centre of an element of the card, in page (viewport) coordinates: frame box + host box,
+   * read until the host's box is the same before and after the element's (it stands still).
+   */
+  async pointInCard(selector: string, options: { timeout?: number } = {}): Promise<{ x: number; y: number }> {
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    for (;;) {
+      const host = await this.host();
+      if (!host?.shown) throw new Error(`The tooltip is not shown; cannot reach ${selector}`);
+      const inner = await (
+        await this.frame()
+      ).evaluate((sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, selector);
+      if (!inner) throw new Error(`No ${selector} in the tooltip`);
+      const after = await this.host();
+      if (after?.shown && sameBox(host.rect, after.rect)) return { x: host.rect.x + inner.x, y: host.rect.y + inner.y };
+      if (Date.now() > deadline) {
+        throw new Error(`The tooltip kept moving: ${JSON.stringify(host.rect)}, then ${JSON.stringify(after?.rect)}`);
+      }
+      await sleep(100);
+    }
   }
 
   /** Clicks an element of the card with the real mouse (and records what the frame receives). */
@@ -312,6 +313,73 @@ export class TooltipPage {
   /** What the frame received from clickInCard (pointerdown and click, with their targets). */
   async frameInput(): Promise<string[]> {
     return (await this.frame()).evaluate(() => (window as unknown as { __e2eInput?: string[] }).__e2eInput ?? []);
+  }
+
+  /**
+   * Makes the tooltip frame slow to answer, as on a loaded machine: every message it sends the
+   * content script (the card's size, `shown`, …) leaves `ms` later, in order. 0 undoes it (for
+   * messages sent from then on).
+   */
+  async delayFrameReplies(ms: number): Promise<void> {
+    await (
+      await this.frame()
+    ).evaluate((ms) => {
+      type Send = (this: MessagePort, ...args: unknown[]) => void;
+      const proto = MessagePort.prototype as unknown as { postMessage: Send; __e2eSend?: Send };
+      const w = window as unknown as { __e2eHeld?: number };
+      proto.__e2eSend ??= proto.postMessage;
+      w.__e2eHeld ??= 0;
+      const send = proto.__e2eSend;
+      proto.postMessage =
+        ms > 0
+          ? function (this: MessagePort, ...args: unknown[]) {
+              w.__e2eHeld!++;
+              setTimeout(() => {
+                w.__e2eHeld!--;
+                send.apply(this, args);
+              }, ms);
+            }
+          : send;
+    }, ms);
+  }
+
+  /** Waits until the frame has sent every message `delayFrameReplies` held back. */
+  async waitForFrameReplies(): Promise<void> {
+    await (
+      await this.frame()
+    ).waitForFunction(() => ((window as unknown as { __e2eHeld?: number }).__e2eHeld ?? 0) === 0);
+  }
+
+  /** Starts recording the host's box and opacity in every animation frame of the page. */
+  async recordHostFrames(): Promise<void> {
+    await this.page.evaluate((tag) => {
+      const w = window as unknown as { __e2eHostFrames?: { opacity: string; rect: Box }[] };
+      const frames: { opacity: string; rect: Box }[] = [];
+      w.__e2eHostFrames = frames;
+      const tick = () => {
+        if (w.__e2eHostFrames !== frames) return;
+        const host = document.querySelector<HTMLElement>(tag);
+        if (host) {
+          const r = host.getBoundingClientRect();
+          frames.push({
+            opacity: getComputedStyle(host).opacity,
+            rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+          });
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, HOST_TAG);
+  }
+
+  /** Stops recording; returns the boxes the host had in the frames it was visible in, in order. */
+  async visibleHostFrames(): Promise<Box[]> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __e2eHostFrames?: { opacity: string; rect: Box }[] };
+      const frames = w.__e2eHostFrames ?? [];
+      delete w.__e2eHostFrames;
+      return frames.filter((f) => f.opacity !== '0').map((f) => f.rect);
+    });
   }
 
   /** Selects (Selection API) the highlighted occurrence of `term`, or the text of `selector`. */
@@ -406,186 +474,6 @@ export class TooltipPage {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Chromium: a raw script in the frame (axe-core's source is a script, not a function)
-// ---------------------------------------------------------------------------------------------
-
-async function chromiumEvaluateScript(frame: PwFrame, source: string): Promise<unknown> {
-  // A string is evaluated as is (CDP Runtime.evaluate in the frame's main world; not subject to
-  // the extension page's CSP).
-  return frame.evaluate(`${source}\n;undefined`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Firefox: evaluating in an extension frame (see the file comment)
-// ---------------------------------------------------------------------------------------------
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result?: unknown }>;
-}
-
-interface FirefoxProbe {
-  connection: BidiConnection;
-  chromeContext: string;
-  channel: string;
-}
-
-const probes = new WeakMap<PpBrowser, Promise<FirefoxProbe>>();
-
-/**
- * Runs in every content process (a process script): on request, evaluates a script in a frame of
- * that process, in a sandbox with the frame's principal and without Xrays, and answers with the
- * JSON of the (awaited) value. Processes that do not host the frame stay silent.
- */
-const PROCESS_SCRIPT = String.raw`
-(() => {
-  const CHANNEL = __CHANNEL__;
-  const sandboxes = new WeakMap();
-  Services.cpmm.addMessageListener(CHANNEL, (message) => {
-    const { id, bcId, source } = message.data;
-    const bc = BrowsingContext.get(bcId);
-    if (!bc || !bc.docShell) return;
-    const win = bc.docShell.domWindow;
-    const reply = (data) => Services.cpmm.sendAsyncMessage(CHANNEL + ':result', { id, ...data });
-    try {
-      let sandbox = sandboxes.get(win);
-      if (!sandbox) {
-        sandbox = Cu.Sandbox(win, { sandboxPrototype: win, wantXrays: false, sameZoneAs: win, sandboxName: 'e2e tooltip probe' });
-        sandboxes.set(win, sandbox);
-      }
-      const value = Cu.evalInSandbox(source, sandbox, undefined, 'e2e-tooltip-probe.js', 1);
-      Promise.resolve(value).then(
-        (json) => reply({ ok: true, json }),
-        (error) => reply({ ok: false, error: String((error && error.stack) || error) }),
-      );
-    } catch (error) {
-      reply({ ok: false, error: String((error && error.stack) || error) });
-    }
-  });
-})();
-`;
-
-/** Chrome-window script: finds the frame under the tab and asks the process that hosts it. */
-const CHROME_REQUEST = String.raw`
-(async () => {
-  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
-  const top = NavigableManager.getBrowsingContextById(__TAB__);
-  if (!top) return JSON.stringify({ ok: false, missing: true, error: 'no tab with BiDi context ' + __TAB__ });
-  const frame = top
-    .getAllBrowsingContextsInSubtree()
-    .find((c) => c.parent?.id === top.id && (c.currentWindowGlobal?.documentURI?.spec ?? '').includes(__URL_PART__));
-  if (!frame) return JSON.stringify({ ok: false, missing: true, error: 'no frame with a URL containing ' + __URL_PART__ });
-  const channel = __CHANNEL__;
-  const id = Math.random().toString(36).slice(2);
-  return new Promise((resolve) => {
-    const done = (data) => {
-      clearTimeout(timer);
-      Services.ppmm.removeMessageListener(channel + ':result', listener);
-      resolve(JSON.stringify(data));
-    };
-    const listener = (message) => { if (message.data.id === id) done(message.data); };
-    const timer = setTimeout(() => done({ ok: false, error: 'no answer from the frame within 15 s' }), 15000);
-    Services.ppmm.addMessageListener(channel + ':result', listener);
-    Services.ppmm.broadcastAsyncMessage(channel, { id, bcId: frame.id, source: __SOURCE__ });
-  });
-})()
-`;
-
-async function chromeEvaluate(probe: Pick<FirefoxProbe, 'connection' | 'chromeContext'>, expression: string) {
-  const response = (await probe.connection.send('script.evaluate', {
-    expression,
-    target: { context: probe.chromeContext },
-    awaitPromise: true,
-  })) as {
-    result?: {
-      type?: string;
-      result?: { value?: unknown };
-      exceptionDetails?: { text?: string };
-    };
-  };
-  const result = response.result;
-  if (result?.type !== 'success') throw new Error(`Chrome-scope evaluate failed: ${result?.exceptionDetails?.text}`);
-  return result.result?.value;
-}
-
-function installProbe(browser: PpBrowser): Promise<FirefoxProbe> {
-  let probe = probes.get(browser);
-  if (!probe) {
-    probe = (async () => {
-      const connection = (browser as unknown as { connection?: BidiConnection }).connection;
-      if (typeof connection?.send !== 'function') {
-        throw new Error('puppeteer-core no longer exposes its BiDi connection (see e2e/pages/tooltip.ts)');
-      }
-      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-        result?: { contexts?: { context: string; url: string }[] };
-      };
-      const chromeContext = tree.result?.contexts?.find((c) => c.url.startsWith('chrome://browser/'))?.context;
-      if (!chromeContext) {
-        throw new Error('No chrome window over BiDi: is Firefox launched with --remote-allow-system-access?');
-      }
-      const channel = `e2e-tooltip-probe:${Math.random().toString(36).slice(2)}`;
-      const script = PROCESS_SCRIPT.replace('__CHANNEL__', JSON.stringify(channel));
-      await chromeEvaluate(
-        { connection, chromeContext },
-        `Services.ppmm.loadProcessScript(${JSON.stringify('data:application/javascript;charset=utf-8,' + encodeURIComponent(script))}, true); 'ok'`,
-      );
-      return { connection, chromeContext, channel };
-    })();
-    probes.set(browser, probe);
-  }
-  return probe;
-}
-
-/** A TooltipFrame over the extension frame of a Firefox tab whose URL contains `urlPart`. */
-export async function firefoxExtensionFrame(
-  browser: PpBrowser,
-  mainFrame: unknown,
-  urlPart: string,
-): Promise<TooltipFrame> {
-  const tab = (mainFrame as { _id?: unknown })._id;
-  if (typeof tab !== 'string') throw new Error("puppeteer-core no longer exposes a frame's BiDi context id");
-  const probe = await installProbe(browser);
-  const run = async (source: string): Promise<unknown> => {
-    const expression = CHROME_REQUEST.replaceAll('__TAB__', JSON.stringify(tab))
-      .replaceAll('__URL_PART__', JSON.stringify(urlPart))
-      .replaceAll('__CHANNEL__', JSON.stringify(probe.channel))
-      .replace('__SOURCE__', () => JSON.stringify(source));
-    const answer = JSON.parse(String(await chromeEvaluate(probe, expression))) as {
-      ok: boolean;
-      json?: string;
-      error?: string;
-      missing?: boolean;
-    };
-    if (!answer.ok) throw new Error(`In the extension frame: ${answer.error}`);
-    return answer.json === undefined ? undefined : (JSON.parse(answer.json) as unknown);
-  };
-  // The same wrapping as harness.ts (a no-op __name for tsx's keepNames), then JSON out.
-  const asScript = (fn: (arg: never) => unknown, arg: unknown): string =>
-    `Promise.resolve(((__name) => (async () => (${fn.toString()})(${arg === undefined ? 'undefined' : JSON.stringify(arg)}))())((f) => f))` +
-    `.then((v) => JSON.stringify(v === undefined ? null : v))`;
-  const frame: TooltipFrame = {
-    url: () => run(`Promise.resolve(JSON.stringify(location.href))`) as Promise<string>,
-    evaluate: async <R, A>(fn: PageFunction<A, R>, arg?: A) => (await run(asScript(fn, arg))) as R,
-    waitForFunction: async <R, A>(fn: PageFunction<A, R>, arg?: A, options?: { timeout?: number }) => {
-      const timeout = options?.timeout ?? DEFAULT_TIMEOUT;
-      const deadline = Date.now() + timeout;
-      let lastError: unknown;
-      for (;;) {
-        try {
-          const value = (await run(asScript(fn, arg))) as R;
-          if (value) return value as Truthy<R>;
-        } catch (error) {
-          lastError = error;
-        }
-        if (Date.now() > deadline)
-          throw new Error(`waitForFunction: no truthy result within ${timeout} ms`, { cause: lastError });
-        await sleep(100);
-      }
-    },
-    // A script's completion value is its last expression: end with the JSON of null.
-    evaluateScript: (source) => run(`${source}\n;'null'`),
-  };
-  // Fail now, with the reason, if the frame cannot be reached.
-  await frame.waitForFunction(() => document.readyState === 'complete');
-  return frame;
+function sameBox(a: Box, b: Box): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
