@@ -36,11 +36,6 @@ interface Field {
   folded: string;
 }
 
-interface Record {
-  id: string;
-  fields: Field[];
-}
-
 const FUSE_KEYS = [
   { name: 'name', weight: 3 },
   { name: 'alias', weight: 2.5 },
@@ -77,7 +72,8 @@ type WordRow = [string, string, number];
  * spans line up with the original text (Fuse's own ignoreDiacritics shifts positions).
  */
 export class GlossarySearch {
-  private readonly records = new Map<string, Record>();
+  /** Entry id → its searchable fields; prefix rows point into these by index. */
+  private readonly fieldsByEntry = new Map<string, Field[]>();
   private readonly exact = new Map<string, string[]>();
   private readonly nameWords: WordRow[] = [];
   private readonly textWords: WordRow[] = [];
@@ -105,7 +101,7 @@ export class GlossarySearch {
         { field: 'short', text: e.short[options.lang], folded: foldText(e.short[options.lang]) },
         ...(note ? [{ field: 'note' as const, text: note, folded: foldText(note) }] : []),
       ];
-      this.records.set(e.id, { id: e.id, fields });
+      this.fieldsByEntry.set(e.id, fields);
       fields.forEach((f, i) => {
         const key = keyOfFolded(f.folded);
         if (!key) return;
@@ -193,7 +189,7 @@ export class GlossarySearch {
     for (let i = lowerBound(rows, first); i < end; i++) {
       const [word, id, fieldIndex] = rows[i]!;
       if (!word.startsWith(first)) break;
-      const field = this.records.get(id)?.fields[fieldIndex];
+      const field = this.fieldsByEntry.get(id)?.[fieldIndex];
       if (!field || seen.has(`${id}:${fieldIndex}`)) continue;
       seen.add(`${id}:${fieldIndex}`);
       // Multi-word queries: the field's words from here on must start with the query's words.
@@ -204,7 +200,7 @@ export class GlossarySearch {
   }
 
   private markField(id: string, pick: (f: Field) => boolean, query: string): SearchHit['matched'] {
-    const field = this.records.get(id)?.fields.find(pick);
+    const field = this.fieldsByEntry.get(id)?.find(pick);
     return field ? this.mark(field, query) : null;
   }
 
@@ -225,12 +221,12 @@ export class GlossarySearch {
   }
 
   private fromFuse(id: string, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
-    const record = this.records.get(id);
-    if (!record) return null;
+    const fields = this.fieldsByEntry.get(id);
+    if (!fields) return null;
     // The best match: the field Fuse matched with the longest marked run.
     let best: { field: Field; spans: Span[]; length: number } | null = null;
     for (const m of matches) {
-      const field = record.fields.find((f) => f.field === m.key && f.folded === m.value);
+      const field = fields.find((f) => f.field === m.key && f.folded === m.value);
       if (!field) continue;
       const spans = m.indices.map(([s, e]) => [s, e + 1] as const);
       const length = Math.max(...spans.map(([s, e]) => e - s));
