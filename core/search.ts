@@ -36,14 +36,21 @@ interface Field {
   folded: string;
 }
 
+/** What the fuzzy stage searches: an entry's folded names and aliases. */
+interface FuzzyDoc {
+  id: string;
+  name: string[];
+  alias: string[];
+}
+
 const FUSE_KEYS = [
   { name: 'name', weight: 3 },
   { name: 'alias', weight: 2.5 },
 ] as const;
 
-const SMALL = 2_000;
+const PREBUILT_FUSE_MAX_ENTRIES = 2_000;
 const MAX_PREFIX_ROWS = 3_000;
-const FUSE_OPTIONS: IFuseOptions<{ id: string; name: string[]; alias: string[] }> = {
+const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
   keys: [...FUSE_KEYS],
   includeMatches: true,
   includeScore: true,
@@ -77,10 +84,10 @@ export class GlossarySearch {
   private readonly exact = new Map<string, string[]>();
   private readonly nameWords: WordRow[] = [];
   private readonly textWords: WordRow[] = [];
-  private readonly docs: { id: string; name: string[]; alias: string[] }[] = [];
+  private readonly docs: FuzzyDoc[] = [];
   /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
   private readonly trigrams = new Map<string, Set<number>>();
-  private fuse: Fuse<{ id: string; name: string[]; alias: string[] }> | null = null;
+  private fuse: Fuse<FuzzyDoc> | null = null;
   private readonly rank: Map<string, number>;
 
   constructor(
@@ -130,7 +137,8 @@ export class GlossarySearch {
     this.textWords.sort(byWord);
     // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
     // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
-    if (docs.length <= SMALL) this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
+    if (docs.length <= PREBUILT_FUSE_MAX_ENTRIES)
+      this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
   }
 
   private fuzzy(query: string, limit: number) {
