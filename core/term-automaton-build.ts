@@ -20,7 +20,7 @@ import {
   type CompiledPattern,
   type TermAutomaton,
 } from './term-automaton';
-import { BOUNDARY_SYMBOL, type MatchUnit } from './text-fold';
+import { BOUNDARY_SYMBOL, stringOfUnits, type MatchUnit } from './text-fold';
 
 /** One alias of an active term, segmented; shared with the reference matcher. */
 export interface CompiledAlias {
@@ -50,9 +50,7 @@ function aliasSymbols(alias: CompiledAlias): { symbols: string; unitsSoFar: numb
     }
   });
   // One flat string (not a chain of concatenations): sorting compares these many times.
-  let symbols = '';
-  for (let k = 0; k < codes.length; k += 0x1000) symbols += String.fromCharCode(...codes.slice(k, k + 0x1000));
-  return { symbols, unitsSoFar };
+  return { symbols: stringOfUnits(codes), unitsSoFar };
 }
 
 interface Trie {
@@ -289,7 +287,7 @@ export function buildTermAutomaton(aliases: readonly CompiledAlias[]): TermAutom
   const { outputNext } = automaton;
   states[ROOT * STATE_FIELDS + STATE_OUTPUT] = NO_STATE;
   const columnSymbol = new Int32Array(alphabetSize);
-  for (let c = 0; c < 0x10000; c++) {
+  for (let c = 0; c < alphabet.length; c++) {
     const column = alphabet[c] ?? 0;
     if (column !== 0) columnSymbol[column] = c;
   }

@@ -37,8 +37,10 @@ import {
   CLASS_LOW_SURROGATE,
   CLASS_SPACE,
   CLASS_WORD,
+  SOFT_HYPHEN,
   SPACE_SYMBOL,
   getFoldTables,
+  isLatinBase,
   isWordCodePoint,
   segmentAlias,
 } from './text-fold';
@@ -246,7 +248,7 @@ class AhoCorasickMatcher implements TermMatcher {
           else state = transition(a, state, symbol);
         }
         if (i < n && classes[text.charCodeAt(i)]! & (CLASS_IGNORABLE | CLASS_LATIN_MARK)) {
-          const latinBase = symbol >= 0x61 && symbol <= 0x7a;
+          const latinBase = isLatinBase(symbol);
           while (i < n) {
             const nextCls = classes[text.charCodeAt(i)]!;
             if (nextCls & CLASS_IGNORABLE || (latinBase && nextCls & CLASS_LATIN_MARK)) i++;
@@ -292,7 +294,7 @@ class AhoCorasickMatcher implements TermMatcher {
       let e = 0;
       for (let p = from; p < to; p++) {
         const code = text.charCodeAt(p);
-        if (code === 0xad) continue; // soft hyphen: invisible
+        if (code === SOFT_HYPHEN) continue;
         if (e >= expected.length || expected.charCodeAt(e) !== code) return false;
         e++;
       }
