@@ -2,9 +2,6 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import type { Note } from '@/core/notes';
 
-/** A glossary entry as stored: the bundled entry as it is. */
-export type EntryRow = GlossaryEntry;
-
 /** A personal note on a term: the one thing that cannot be rebuilt from the bundle. */
 export type NoteRow = Note;
 
@@ -22,7 +19,8 @@ export interface MetaRow {
 export const DB_NAME = 'benelux-glossary';
 
 export type GlossaryDatabase = Dexie & {
-  entries: EntityTable<EntryRow, 'id'>;
+  /** The bundled glossary's entries as they are: rebuilt from the bundle on each new version. */
+  entries: EntityTable<GlossaryEntry, 'id'>;
   notes: EntityTable<NoteRow, 'termId'>;
   known: EntityTable<KnownRow, 'termId'>;
   meta: EntityTable<MetaRow, 'key'>;
