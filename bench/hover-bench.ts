@@ -9,6 +9,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launch } from './chromium';
+import { HIGHLIGHT_NAME, TOOLTIP_VISIBLE_MEASURE } from './extension-names';
+import { median } from './median';
 
 const TERMS = [
   'ETIAS',
@@ -39,35 +41,43 @@ const { context } = browser;
 try {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction((n) => (CSS.highlights.get('benelux-glossary')?.size ?? 0) >= n, TERMS.length, {
-    polling: 'raf',
-  });
+  await page.waitForFunction(
+    ([name, n]) => (CSS.highlights.get(name)?.size ?? 0) >= n,
+    [HIGHLIGHT_NAME, TERMS.length] as const,
+    { polling: 'raf' },
+  );
   await page.waitForTimeout(1000); // the tooltip frame is prepared when idle, as it is for a reader
   const ours: number[] = [];
   for (const term of TERMS) {
-    const box = await page.evaluate((t) => {
-      for (const r of CSS.highlights.get('benelux-glossary') ?? []) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() === t) {
-          const b = range.getBoundingClientRect();
-          return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    const box = await page.evaluate(
+      ([name, t]) => {
+        for (const r of CSS.highlights.get(name) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === t) {
+            const b = range.getBoundingClientRect();
+            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+          }
         }
-      }
-      return null;
-    }, term);
+        return null;
+      },
+      [HIGHLIGHT_NAME, term] as const,
+    );
     if (!box) throw new Error(`${term} is not highlighted`);
-    const before = await page.evaluate(() => performance.getEntriesByName('benelux-glossary:tooltip-visible').length);
+    const before = await page.evaluate(
+      (measure) => performance.getEntriesByName(measure).length,
+      TOOLTIP_VISIBLE_MEASURE,
+    );
     await page.mouse.move(box.x - 30, box.y);
     await page.mouse.move(box.x, box.y, { steps: 4 });
     await page.waitForFunction(
-      (n) => performance.getEntriesByName('benelux-glossary:tooltip-visible').length > n,
-      before,
+      ([measure, n]) => performance.getEntriesByName(measure).length > n,
+      [TOOLTIP_VISIBLE_MEASURE, before] as const,
       { timeout: 5000 },
     );
     ours.push(
-      await page.evaluate(() => performance.getEntriesByName('benelux-glossary:tooltip-visible').at(-1)!.duration),
+      await page.evaluate((measure) => performance.getEntriesByName(measure).at(-1)!.duration, TOOLTIP_VISIBLE_MEASURE),
     );
     await page.keyboard.press('Escape');
     await page.mouse.move(5, 880);
@@ -92,7 +102,6 @@ try {
     );
     await page.waitForTimeout(50);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const head = ['', 'first hover ms', `median of next ${TERMS.length - 1} ms`, 'max ms'];
   console.log('\nTooltip: show call → painted (after the dwell delay), Chromium');
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);

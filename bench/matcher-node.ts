@@ -9,6 +9,7 @@
 import { compileMatcher, type MatchTerm } from '../core/term-matcher';
 import { getFoldTables } from '../core/text-fold';
 import { prng } from '../test/prng';
+import { median } from './median';
 
 const TEXT_CHARS = 1_000_000;
 const SIZES = [100, 1_000, 10_000];
@@ -120,11 +121,6 @@ function baselineFind(re: RegExp, text: string): number {
   re.lastIndex = 0;
   while (re.exec(folded) !== null) count++;
   return count;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 function time<T>(fn: () => T): [number, T] {

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launch } from './chromium';
+import { HIGHLIGHT_NAME, SCAN_MEASURE } from './extension-names';
 import type { Glossary } from '../core/glossary-schema';
 import { buildTermIndex } from '../core/term-index';
 import { compileMatcher } from '../core/term-matcher';
@@ -116,13 +117,14 @@ const domContentLoaded = (page: Page) =>
 
 async function ours(page: Page, url: string, expected: number) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction((n) => (CSS.highlights.get('benelux-glossary')?.size ?? 0) >= n, expected, {
-    polling: 'raf',
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    ([name, n]) => (CSS.highlights.get(name)?.size ?? 0) >= n,
+    [HIGHLIGHT_NAME, expected] as const,
+    { polling: 'raf', timeout: 120_000 },
+  );
   const done = await page.evaluate(() => performance.now());
-  await page.waitForFunction(() => performance.getEntriesByName('benelux-glossary:scan').length > 0);
-  const own = await page.evaluate(() => performance.getEntriesByName('benelux-glossary:scan')[0]!.duration);
+  await page.waitForFunction((measure) => performance.getEntriesByName(measure).length > 0, SCAN_MEASURE);
+  const own = await page.evaluate((measure) => performance.getEntriesByName(measure)[0]!.duration, SCAN_MEASURE);
   await page.waitForTimeout(300); // let trailing slices finish before reading long tasks
   const dcl = await domContentLoaded(page);
   const tasks = await page.evaluate(

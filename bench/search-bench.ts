@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { launch } from './chromium';
+import { SEARCH_READY_MARK } from './extension-names';
+import { median } from './median';
 import type { Glossary, GlossaryEntry } from '../core/glossary-schema';
 import { GlossarySearch } from '../core/search';
 import { foldText } from '../core/text-fold';
@@ -43,7 +45,6 @@ function generated(n: number): GlossaryEntry[] {
   return out;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 function time(fn: () => void, runs = 5): number {
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -112,8 +113,8 @@ try {
   for (let i = 0; i < 5; i++) {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${id}/popup.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('benelux-glossary:search-ready').length > 0);
-    ready.push(await page.evaluate(() => performance.getEntriesByName('benelux-glossary:search-ready')[0]!.startTime));
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SEARCH_READY_MARK);
+    ready.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, SEARCH_READY_MARK));
     await page.close();
   }
   console.log('\nPopup, Chromium: opening → first query answerable');

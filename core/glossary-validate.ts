@@ -9,8 +9,6 @@ export class GlossaryError extends Error {
   }
 }
 
-export { aliasKey };
-
 /**
  * Parses the glossary source and checks what a schema alone cannot: unique ids, existing `related`
  * ids, aliases claimed by two entries, quotes that are verbatim in the letter, every part covered.

@@ -13,8 +13,10 @@
  *   du Traité instituant l'Union économique Benelux signé le 3 février 1958"; and the short names
  *   Benelux-Verdrag / Benelux Treaty / Traité Benelux / Benelux-Vertrag.
  */
+import type { GlossaryEntry } from './glossary-schema';
 
-export type TreatyId = 'tfeu' | 'benelux';
+type LegalRef = NonNullable<GlossaryEntry['legalRef']>;
+export type TreatyId = LegalRef['treaty'];
 
 interface Language {
   /** Words for "article"; an entry ending in "." also gets a form without the space ("art.350"). */
@@ -107,7 +109,7 @@ const ARTICLE_WITH_PARAGRAPH = /^(\d+[a-z]?)\((\d+)\)$/i;
  * The article is written as given ("350", "6(2)"); "N(P)" also yields the spelled-out paragraph
  * forms ("artikel 6, lid 2, van het Benelux-Verdrag", "Art. 6 Abs. 2 AEUV").
  */
-export function expandLegalRef(ref: { article: string; treaty: TreatyId }): string[] {
+export function expandLegalRef(ref: LegalRef): string[] {
   const article = ref.article.trim().replace(/\s+/g, '');
   if (article === '') return [];
   const paragraph = ARTICLE_WITH_PARAGRAPH.exec(article);

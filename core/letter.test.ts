@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dehyphenate, partOfBlock, reconstructLetter, type LetterBlock } from './letter';
+import { dehyphenate, reconstructLetter, type LetterBlock } from './letter';
 import { normaliseSource, occursVerbatim } from './verbatim';
 
 const source = readFileSync('data/source/benelux-voorzitterschap-2023.txt', 'utf8');
@@ -26,6 +26,19 @@ describe('reconstructLetter: paragraphs', () => {
     expect(counts).toEqual({ paragraph: 24, heading: 6, 'list-item': 3, closing: 1 });
     expect(blocks).toHaveLength(34);
     expect(new Set(blocks.map((b) => b.id)).size).toBe(blocks.length);
+  });
+
+  it("puts every block under its heading, in the letter's order", () => {
+    expect(blocks.map((b) => b.id)).toEqual([
+      ...['p-1', 'p-2'],
+      ...['h-1', 'p-3', 'p-4'],
+      ...['h-1a', 'p-5', 'p-6', 'p-7'],
+      ...['h-1b', 'p-8', 'p-9', 'p-10', 'p-11', 'p-12'],
+      ...['h-1c', 'p-13', 'p-14', 'li-1c-1', 'li-1c-2', 'li-1c-3', 'p-15', 'p-16'],
+      ...['h-1d', 'p-17', 'p-18', 'p-19', 'p-20', 'p-21'],
+      ...['h-2', 'p-22', 'p-23', 'p-24'],
+      'closing',
+    ]);
   });
 
   it('has exactly these paragraphs (first and last words)', () => {
@@ -228,69 +241,5 @@ describe('hyphenation', () => {
     ['samen-  ', '  werking in', 'samenwerking in'], // white space around the break
   ])('dehyphenate(%j, %j) → %j', (left, right, joined) => {
     expect(dehyphenate(left, right)).toBe(joined);
-  });
-});
-
-describe('partOfBlock', () => {
-  const parts = partOfBlock(blocks);
-  const idStarting = (start: string): string => {
-    const block = blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith(start));
-    if (!block) throw new Error(`no paragraph starting ${start}`);
-    return block.id;
-  };
-
-  it('maps blocks to the part of the letter they are in', () => {
-    expect(parts.get(idStarting('Per 1 januari 2023'))).toBe('opening');
-    expect(parts.get(idStarting('Op het terrein van migratie'))).toBe('1d'); // the ETIAS paragraph
-    expect(byId('p-19').text).toContain('(ETIAS)');
-    expect(parts.get(idStarting('Ten slotte zullen de drie Ministers'))).toBe('2'); // GBVB
-    expect(byId('p-24').text).toContain('(GBVB)');
-  });
-
-  it('covers every block with the right part', () => {
-    expect(parts.size).toBe(blocks.length);
-    const sequence = blocks.map((b) => `${b.id}:${parts.get(b.id) ?? '?'}`);
-    expect(sequence).toEqual([
-      'p-1:opening',
-      'p-2:opening',
-      'h-1:1',
-      'p-3:1',
-      'p-4:1',
-      'h-1a:1a',
-      'p-5:1a',
-      'p-6:1a',
-      'p-7:1a',
-      'h-1b:1b',
-      'p-8:1b',
-      'p-9:1b',
-      'p-10:1b',
-      'p-11:1b',
-      'p-12:1b',
-      'h-1c:1c',
-      'p-13:1c',
-      'p-14:1c',
-      'li-1c-1:1c',
-      'li-1c-2:1c',
-      'li-1c-3:1c',
-      'p-15:1c',
-      'p-16:1c',
-      'h-1d:1d',
-      'p-17:1d',
-      'p-18:1d',
-      'p-19:1d',
-      'p-20:1d',
-      'p-21:1d',
-      'h-2:2',
-      'p-22:2',
-      'p-23:2',
-      'p-24:2',
-      'closing:2',
-    ]);
-  });
-
-  it('rejects a heading that is not a part of this letter', () => {
-    expect(() => partOfBlock([{ kind: 'heading', level: 1, number: '3', text: 'Overig', id: 'h-3' }])).toThrow(
-      /Unknown letter part "3"/u,
-    );
   });
 });

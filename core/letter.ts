@@ -16,14 +16,6 @@ export type LetterBlock =
   | { kind: 'list-item'; number: string; text: string; id: string }
   | { kind: 'closing'; text: string; id: string };
 
-export type LetterPart = 'opening' | '1' | '1a' | '1b' | '1c' | '1d' | '2';
-
-const LETTER_PARTS: ReadonlySet<string> = new Set<LetterPart>(['opening', '1', '1a', '1b', '1c', '1d', '2']);
-
-function isLetterPart(key: string): key is LetterPart {
-  return LETTER_PARTS.has(key);
-}
-
 // Fragments that take a hyphen in Dutch compounds even before a lowercase word ("Benelux-landen").
 // Acronyms ("EU-niveau") are recognised by shape, so only proper names need listing.
 const HYPHENATED_HEADS: ReadonlySet<string> = new Set(['Benelux']);
@@ -145,25 +137,3 @@ export function reconstructLetter(source: string): LetterBlock[] {
   });
   return result;
 }
-
-/**
- * Block id → the part of the letter it is in: "opening" before the first heading, then the key of
- * the nearest heading above ("1", "1a" … "1d", "2"); a heading belongs to its own part and the
- * closing to the last part. Throws on a heading whose key is not one of this letter's parts,
- * since that means the source is not the letter these parts describe.
- */
-export const partOfBlock = (blocks: LetterBlock[]): Map<string, LetterPart> => {
-  const parts = new Map<string, LetterPart>();
-  let part: LetterPart = 'opening';
-  let chapter = '';
-  for (const block of blocks) {
-    if (block.kind === 'heading') {
-      if (block.level === 1) chapter = block.number;
-      const key = block.level === 1 ? block.number : `${chapter}${block.number}`;
-      if (!isLetterPart(key)) throw new Error(`Unknown letter part "${key}" (${block.id})`);
-      part = key;
-    }
-    parts.set(block.id, part);
-  }
-  return parts;
-};

@@ -36,9 +36,11 @@ interface Field {
   folded: string;
 }
 
-interface Record {
+/** What the fuzzy stage searches: an entry's folded names and aliases. */
+interface FuzzyDoc {
   id: string;
-  fields: Field[];
+  name: string[];
+  alias: string[];
 }
 
 const FUSE_KEYS = [
@@ -46,9 +48,9 @@ const FUSE_KEYS = [
   { name: 'alias', weight: 2.5 },
 ] as const;
 
-const SMALL = 2_000;
+const PREBUILT_FUSE_MAX_ENTRIES = 2_000;
 const MAX_PREFIX_ROWS = 3_000;
-const FUSE_OPTIONS: IFuseOptions<{ id: string; name: string[]; alias: string[] }> = {
+const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
   keys: [...FUSE_KEYS],
   includeMatches: true,
   includeScore: true,
@@ -77,14 +79,15 @@ type WordRow = [string, string, number];
  * spans line up with the original text (Fuse's own ignoreDiacritics shifts positions).
  */
 export class GlossarySearch {
-  private readonly records = new Map<string, Record>();
+  /** Entry id → its searchable fields; prefix rows point into these by index. */
+  private readonly fieldsByEntry = new Map<string, Field[]>();
   private readonly exact = new Map<string, string[]>();
   private readonly nameWords: WordRow[] = [];
   private readonly textWords: WordRow[] = [];
-  private readonly docs: { id: string; name: string[]; alias: string[] }[] = [];
+  private readonly docs: FuzzyDoc[] = [];
   /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
   private readonly trigrams = new Map<string, Set<number>>();
-  private fuse: Fuse<{ id: string; name: string[]; alias: string[] }> | null = null;
+  private fuse: Fuse<FuzzyDoc> | null = null;
   private readonly rank: Map<string, number>;
 
   constructor(
@@ -105,7 +108,7 @@ export class GlossarySearch {
         { field: 'short', text: e.short[options.lang], folded: foldText(e.short[options.lang]) },
         ...(note ? [{ field: 'note' as const, text: note, folded: foldText(note) }] : []),
       ];
-      this.records.set(e.id, { id: e.id, fields });
+      this.fieldsByEntry.set(e.id, fields);
       fields.forEach((f, i) => {
         const key = keyOfFolded(f.folded);
         if (!key) return;
@@ -134,7 +137,8 @@ export class GlossarySearch {
     this.textWords.sort(byWord);
     // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
     // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
-    if (docs.length <= SMALL) this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
+    if (docs.length <= PREBUILT_FUSE_MAX_ENTRIES)
+      this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
   }
 
   private fuzzy(query: string, limit: number) {
@@ -193,7 +197,7 @@ export class GlossarySearch {
     for (let i = lowerBound(rows, first); i < end; i++) {
       const [word, id, fieldIndex] = rows[i]!;
       if (!word.startsWith(first)) break;
-      const field = this.records.get(id)?.fields[fieldIndex];
+      const field = this.fieldsByEntry.get(id)?.[fieldIndex];
       if (!field || seen.has(`${id}:${fieldIndex}`)) continue;
       seen.add(`${id}:${fieldIndex}`);
       // Multi-word queries: the field's words from here on must start with the query's words.
@@ -204,7 +208,7 @@ export class GlossarySearch {
   }
 
   private markField(id: string, pick: (f: Field) => boolean, query: string): SearchHit['matched'] {
-    const field = this.records.get(id)?.fields.find(pick);
+    const field = this.fieldsByEntry.get(id)?.find(pick);
     return field ? this.mark(field, query) : null;
   }
 
@@ -225,12 +229,12 @@ export class GlossarySearch {
   }
 
   private fromFuse(id: string, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
-    const record = this.records.get(id);
-    if (!record) return null;
+    const fields = this.fieldsByEntry.get(id);
+    if (!fields) return null;
     // The best match: the field Fuse matched with the longest marked run.
     let best: { field: Field; spans: Span[]; length: number } | null = null;
     for (const m of matches) {
-      const field = record.fields.find((f) => f.field === m.key && f.folded === m.value);
+      const field = fields.find((f) => f.field === m.key && f.folded === m.value);
       if (!field) continue;
       const spans = m.indices.map(([s, e]) => [s, e + 1] as const);
       const length = Math.max(...spans.map(([s, e]) => e - s));

@@ -31,6 +31,9 @@ export const CLASS_LATIN_MARK = 16;
 /** Invisible characters absorbed into the preceding unit (soft hyphen). */
 export const CLASS_IGNORABLE = 32;
 
+/** U+00AD: invisible unless a line breaks there; matched as if it were not in the text. */
+export const SOFT_HYPHEN = 0xad;
+
 export interface FoldTables {
   /** Folded symbol of each UTF-16 unit. */
   readonly fold: Uint16Array;
@@ -69,6 +72,23 @@ function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
 }
 
+/** Whether a folded symbol is a Latin letter a–z, which absorbs combining marks after it. */
+export function isLatinBase(symbol: number): boolean {
+  return symbol >= 0x61 && symbol <= 0x7a;
+}
+
+// String.fromCharCode takes the units as arguments: pass at most this many per call.
+const UNITS_PER_CALL = 0x1000;
+
+/** The string of these UTF-16 units. */
+export function stringOfUnits(units: Uint16Array | readonly number[]): string {
+  let text = '';
+  for (let k = 0; k < units.length; k += UNITS_PER_CALL) {
+    text += String.fromCharCode(...units.slice(k, k + UNITS_PER_CALL));
+  }
+  return text;
+}
+
 function allBmpUnits(): string {
   // Surrogates replaced by U+FFFD (neither word nor space) so the u-flag regex sees a well-formed string.
   const codes = new Uint16Array(0x10000);
@@ -77,11 +97,7 @@ function allBmpUnits(): string {
   // little-endian machine, so check and fall back.
   const decoded = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(codes);
   if (decoded.length === 0x10000 && decoded.charCodeAt(0x1234) === 0x1234) return decoded;
-  let text = '';
-  for (let k = 0; k < 0x10000; k += 0x1000) {
-    text += String.fromCharCode(...codes.subarray(k, k + 0x1000));
-  }
-  return text;
+  return stringOfUnits(codes);
 }
 
 function lowerCaseTable(all: string): Uint16Array {
@@ -148,7 +164,7 @@ function buildTables(): FoldTables {
   for (let c = 0xd800; c <= 0xdbff; c++) classes[c] = CLASS_HIGH_SURROGATE;
   for (let c = 0xdc00; c <= 0xdfff; c++) classes[c] = CLASS_LOW_SURROGATE;
   for (let c = 0x300; c <= 0x36f; c++) classes[c] = (classes[c] ?? 0) | CLASS_LATIN_MARK;
-  classes[0xad] = CLASS_IGNORABLE;
+  classes[SOFT_HYPHEN] = CLASS_IGNORABLE;
   for (const [from, to] of SINGLE_UNIT_VARIANTS) fold[from] = to;
   return { fold, classes };
 }
@@ -171,11 +187,7 @@ export function foldText(text: string): string {
   const { fold } = getFoldTables();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = fold[text.charCodeAt(i)] ?? 0;
-  let result = '';
-  for (let k = 0; k < out.length; k += 0x1000) {
-    result += String.fromCharCode(...out.subarray(k, k + 0x1000));
-  }
-  return result;
+  return stringOfUnits(out);
 }
 
 /** Whether a code point is a letter, mark or digit of any script. */
@@ -242,7 +254,7 @@ export function segmentText(text: string): MatchUnit[] {
       key = String.fromCharCode(folded);
       exact = String.fromCharCode(code);
       word = (cls & CLASS_WORD) !== 0;
-      latinBase = folded >= 0x61 && folded <= 0x7a;
+      latinBase = isLatinBase(folded);
     }
     while (i < n) {
       const next = text.charCodeAt(i);

@@ -1,10 +1,7 @@
-/**
- * Does `quote` occur in `source` by the rule of the source's README: white space collapsed, and a
- * hyphen followed by a line break read either as a hyphen or as nothing ("intergou-\nvernementeel",
- * "COVID-19-\n crisis").
- */
+// Stands for a hyphen at a line end, which may be a real hyphen or hyphenation.
 const SOFT = '\u0000';
 
+/** Collapses white space and marks every hyphen at a line end with SOFT, for occursVerbatim. */
 export function normaliseSource(source: string): string {
   return source
     .replace(/-[ \t]*\r?\n\s*/g, SOFT)
@@ -29,6 +26,11 @@ function matchesAt(src: string, i: number, quote: string, j: number): boolean {
   return true;
 }
 
+/**
+ * Does `quote` occur in the source (as normaliseSource returns it) by the rule of the source's
+ * README: white space collapsed, and a hyphen followed by a line break read either as a hyphen or
+ * as nothing ("intergou-\nvernementeel", "COVID-19-\n crisis").
+ */
 export function occursVerbatim(quote: string, normalisedSource: string): boolean {
   const q = quote.replace(/\s+/g, ' ').trim();
   if (q.length === 0) return false;

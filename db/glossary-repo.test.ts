@@ -1,7 +1,8 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { sampleEntry, sampleGlossary } from '@/test/sample-glossary';
 import { openDatabase } from './database';
-import { entriesByPart, findByAlias, getEntry, seedGlossary, storedGlossaryVersion } from './glossary-repo';
+import { entriesByPart, getEntry, seedGlossary, storedGlossaryVersion } from './glossary-repo';
 
 let n = 0;
 const freshDb = () => openDatabase(`repo-test-${n++}`);
@@ -52,23 +53,31 @@ describe('seedGlossary', () => {
 });
 
 describe('look-ups', () => {
-  it('finds an entry by id, by alias in any case and spacing, and by part', async () => {
+  it('finds an entry by id, and entries by part', async () => {
     const db = freshDb();
     const glossary = sampleGlossary('1.0.0', ['etias']);
-    glossary.entries.push(
-      sampleEntry('raz', {
-        part: '2',
-        aliases: [{ text: 'Raad Algemene Zaken', lang: 'nl', caseSensitive: false }],
-        inflections: [{ text: 'Raden Algemene Zaken', lang: 'nl' }],
-      }),
-    );
+    glossary.entries.push(sampleEntry('raz', { part: '2' }));
     await seedGlossary(db, glossary);
-    expect((await getEntry(db, 'raz'))?.part).toBe('2');
-    expect((await findByAlias(db, 'raad  algemene zaken')).map((e) => e.id)).toEqual(['raz']);
-    expect((await findByAlias(db, 'Raden Algemene Zaken')).map((e) => e.id)).toEqual(['raz']);
-    expect(await findByAlias(db, 'Raad')).toEqual([]);
+    expect(await getEntry(db, 'raz')).toEqual(glossary.entries[1]);
     const byPart = await entriesByPart(db);
     expect(byPart['2']?.map((e) => e.id)).toEqual(['raz']);
     expect(byPart['1d']?.map((e) => e.id)).toEqual(['etias']);
+  });
+});
+
+describe('schema upgrades', () => {
+  it('drops the alias keys that version 1 stored with each entry', async () => {
+    const name = `repo-upgrade-${n++}`;
+    const old = openDatabase(name, 1);
+    await old.open();
+    const entry = sampleGlossary('1.0.0', ['etias']).entries[0]!;
+    await old.table('entries').put({ ...entry, aliasKeys: ['etias'] });
+    old.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.entries.schema.indexes.map((i) => i.name)).toEqual(['part']);
+    expect(await getEntry(db, 'etias')).toEqual(entry);
+    db.close();
+    await Dexie.delete(name);
   });
 });

@@ -1,20 +1,7 @@
 import type { Glossary, GlossaryEntry, Part } from '@/core/glossary-schema';
-import { aliasKey } from '@/core/alias-key';
-import type { EntryRow, GlossaryDatabase } from './database';
+import type { GlossaryDatabase } from './database';
 
 const VERSION_KEY = 'glossaryVersion';
-
-function toRow(entry: GlossaryEntry): EntryRow {
-  const keys = new Set<string>();
-  for (const a of entry.aliases) keys.add(aliasKey(a.text));
-  for (const f of entry.inflections) keys.add(aliasKey(f.text));
-  return { ...entry, aliasKeys: [...keys] };
-}
-
-function fromRow(row: EntryRow): GlossaryEntry {
-  const { aliasKeys: _keys, ...entry } = row;
-  return entry;
-}
 
 export type SeedResult = 'seeded' | 'unchanged';
 
@@ -28,7 +15,7 @@ export async function seedGlossary(db: GlossaryDatabase, glossary: Glossary): Pr
     const stored = await db.meta.get(VERSION_KEY);
     if (stored?.value === glossary.version) return 'unchanged';
     await db.entries.clear();
-    await db.entries.bulkPut(glossary.entries.map(toRow));
+    await db.entries.bulkPut(glossary.entries);
     await db.meta.put({ key: VERSION_KEY, value: glossary.version });
     return 'seeded';
   });
@@ -39,16 +26,11 @@ export async function storedGlossaryVersion(db: GlossaryDatabase): Promise<strin
 }
 
 export async function getEntry(db: GlossaryDatabase, id: string): Promise<GlossaryEntry | null> {
-  const row = await db.entries.get(id);
-  return row ? fromRow(row) : null;
-}
-
-export async function findByAlias(db: GlossaryDatabase, alias: string): Promise<GlossaryEntry[]> {
-  return (await db.entries.where('aliasKeys').equals(aliasKey(alias)).toArray()).map(fromRow);
+  return (await db.entries.get(id)) ?? null;
 }
 
 export async function allEntries(db: GlossaryDatabase): Promise<GlossaryEntry[]> {
-  return (await db.entries.toArray()).map(fromRow);
+  return db.entries.toArray();
 }
 
 export async function entriesByPart(db: GlossaryDatabase): Promise<Partial<Record<Part, GlossaryEntry[]>>> {

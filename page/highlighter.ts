@@ -129,10 +129,6 @@ export class TermHighlighter {
     return out;
   }
 
-  get size(): number {
-    return (this.staging ?? this.highlight).size;
-  }
-
   /** Removes every highlight at once. */
   destroy(): void {
     this.staging = null;
