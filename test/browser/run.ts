@@ -206,7 +206,12 @@ async function runBrowser(
       const lines: string[] = [];
       if (run.results === null || run.results.length === 0) {
         tally.fail++;
-        const why = run.results === null ? 'the test file did not load' : 'the test file registered no tests';
+        const why =
+          run.pageErrors.length > 0
+            ? 'the test file threw while loading'
+            : run.results === null
+              ? 'the test file did not load'
+              : 'the test file registered no tests';
         lines.push(`not ok - [${name}] ${file}: ${why}`);
         if (run.pageErrors.length > 0) lines.push(indent(mapStack(run.pageErrors.join('\n'), bundles)));
       } else {
