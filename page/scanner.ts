@@ -1,25 +1,9 @@
 import type { TermMatcher } from '@/core/term-matcher';
 import type { TermHighlighter } from './highlighter';
+import { isInsideSkipped, isSkippedElement } from './skip-rules';
 
-/** Elements whose text is never ours to mark: the head (title), code, form controls, and our own UI host. */
-const SKIP_TAGS = new Set([
-  'HEAD',
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'INPUT',
-  'TEMPLATE',
-  'IFRAME',
-  'OBJECT',
-  'SVG',
-  'MATH',
-]);
-export const UI_HOST_TAG = 'BENELUX-GLOSSARY-UI';
-const SKIP_SELECTOR =
-  'head,script,style,noscript,textarea,select,template,benelux-glossary-ui,[contenteditable]:not([contenteditable="false"])';
+// Kept importable from here for the modules that know it as the scanner's.
+export { UI_HOST_TAG } from './skip-rules';
 
 /** Pages with more text nodes than this left to match collect them unseen and show them at once. */
 const BATCH_FROM = 200;
@@ -28,20 +12,6 @@ const BATCH_FROM = 200;
 const SLICE_MS = 8;
 /** In a long idle period a slice may run longer, still short of a long task. */
 const MAX_SLICE_MS = 30;
-
-function skipElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName === UI_HOST_TAG) return true;
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
-}
-
-/** Is this node inside something we never scan (checked for nodes that arrive by mutation)? */
-function insideSkipped(node: Node): boolean {
-  const parent = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (!parent) return false;
-  if (parent.closest(SKIP_SELECTOR)) return true;
-  return (parent as HTMLElement).isContentEditable === true;
-}
 
 type Idle = (run: (deadline: { timeRemaining(): number }) => void) => void;
 
@@ -123,7 +93,7 @@ export class PageScanner {
           return (node as Text).data.length > 1 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
         }
         const el = node as Element;
-        if (skipElement(el)) return NodeFilter.FILTER_REJECT;
+        if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
         if (el.shadowRoot) this.addRoot(el.shadowRoot);
         return NodeFilter.FILTER_SKIP;
       },
@@ -236,16 +206,16 @@ export class PageScanner {
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (r.target.nodeType === Node.TEXT_NODE && !insideSkipped(r.target)) this.pending.push(r.target as Text);
+        if (r.target.nodeType === Node.TEXT_NODE && !isInsideSkipped(r.target)) this.pending.push(r.target as Text);
         continue;
       }
       if (r.removedNodes.length > 0) this.needsPrune = true;
       for (const node of r.addedNodes) {
         if (node.nodeType === Node.TEXT_NODE) {
-          if (!insideSkipped(node)) this.pending.push(node as Text);
+          if (!isInsideSkipped(node)) this.pending.push(node as Text);
         } else if (node.nodeType === Node.ELEMENT_NODE) {
           const el = node as Element;
-          if (el.tagName === UI_HOST_TAG || skipElement(el) || insideSkipped(el)) continue;
+          if (isInsideSkipped(el)) continue;
           this.walks.push(this.walker(el));
           if (el.shadowRoot) this.addRoot(el.shadowRoot);
         }
