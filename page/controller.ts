@@ -1,13 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { aliasKey } from '@/core/alias-key';
-import type { Lang } from '@/core/constants';
+import { claimsOf, otherClaimants, type AliasClaims } from '@/core/alias-claims';
+import { topFrameHostname } from '@/core/hostname';
+import { readerLang } from '@/core/reader-lang';
+import { sentenceAround } from '@/core/sentence';
+import { DEFAULT_DWELL_MS } from '@/core/settings';
 import { compileMatcher } from '@/core/term-matcher';
 import { background, type TermIndex } from '@/messaging/background';
 import { contentReceiver } from '@/messaging/content';
 import { pageSettings, watchPageSettings, type PageSettings } from '@/settings';
 import { TermHighlighter } from './highlighter';
 import { termAtPoint, termAtSelection } from './hit-test';
-import { DEFAULT_DWELL_MS, HoverController, type HoverTarget } from './hover';
+import { HoverController, type HoverTarget } from './hover';
 import { PageScanner } from './scanner';
 import { TooltipHost } from './tooltip-host';
 
@@ -18,15 +21,6 @@ export interface ControllerOptions {
   root?: () => Element | null;
   /** Ignore the on/off settings (our own reading view is always explained). */
   alwaysOn?: boolean;
-}
-
-/** The reader's language: the page's `lang` when we have it, else the browser's. */
-export function readerLang(doc: Document, uiLang: string): Lang {
-  for (const tag of [doc.documentElement.lang, uiLang]) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'nl' || base === 'en') return base;
-  }
-  return 'en';
 }
 
 /**
@@ -41,7 +35,7 @@ export class PageController {
   private scanner: PageScanner | null = null;
   private settings: PageSettings | null = null;
   /** Surface form (folded) → every term that claims it, for ambiguous aliases. */
-  private claims = new Map<string, string[]>();
+  private claims: AliasClaims = new Map();
   private readonly tooltip: TooltipHost;
   private readonly hover: HoverController;
 
@@ -156,7 +150,7 @@ export class PageController {
     if (!settings.enabled || this.ctx.isInvalid) return;
     const startedAt = performance.now();
     this.index ??= await background.getTermIndex({});
-    this.claims = claimsOf(this.index);
+    this.claims = claimsOf(this.index.terms);
     const matcher = compileMatcher(this.index.terms, {
       enabledIds: new Set(settings.enabledIds),
       disabledIds: new Set(this.index.known),
@@ -183,9 +177,8 @@ export class PageController {
 
   private show(target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void {
     const { term } = target;
-    const text = aliasKey(term.node.data.slice(term.start, term.end));
-    const candidates = (this.claims.get(text) ?? []).filter((id) => id !== term.termId);
-    const lang = readerLang(document, browser.i18n.getUILanguage());
+    const candidates = otherClaimants(this.claims, term.node.data.slice(term.start, term.end), term.termId);
+    const lang = readerLang(document.documentElement.lang, browser.i18n.getUILanguage());
     void this.tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
       title: document.title.slice(0, 500),
       url: location.href.slice(0, 2000),
@@ -216,40 +209,13 @@ function afterFirstPaint(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
-/**
- * "On/off for this site" is about the tab's site, so frames use the top frame's hostname: their own
- * when they are the top, else the outermost ancestor origin (Chromium), else the referrer.
- */
+/** The hostname "on/off for this site" is about: the tab's top frame's. */
 function topHostname(): string {
-  if (window === window.top) return location.hostname;
-  const ancestors = location.ancestorOrigins;
-  const outer = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : document.referrer;
-  try {
-    return outer ? new URL(outer).hostname : location.hostname;
-  } catch {
-    return location.hostname;
-  }
-}
-
-/** The sentence a term sits in (within its text node), for a note's "where I met it". */
-export function sentenceAround(text: string, start: number, end: number, max = 300): string {
-  const before = text.slice(0, start);
-  const from = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0);
-  const afterEnd = text.slice(end).search(/[.!?](\s|$)/);
-  const to = afterEnd < 0 ? text.length : end + afterEnd + 1;
-  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return sentence.length <= max ? sentence : sentence.slice(0, max - 1) + '…';
-}
-
-function claimsOf(index: TermIndex): Map<string, string[]> {
-  const claims = new Map<string, string[]>();
-  for (const term of index.terms) {
-    for (const alias of term.aliases) {
-      const key = aliasKey(alias.text);
-      const ids = claims.get(key) ?? [];
-      if (!ids.includes(term.id)) ids.push(term.id);
-      claims.set(key, ids);
-    }
-  }
-  return claims;
+  const ancestors = location.ancestorOrigins as DOMStringList | undefined; // Firefox has none
+  return topFrameHostname({
+    isTop: window === window.top,
+    hostname: location.hostname,
+    ancestorOrigins: ancestors ? Array.from(ancestors) : undefined,
+    referrer: document.referrer,
+  });
 }
