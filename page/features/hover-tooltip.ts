@@ -1,0 +1,69 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { claimsOf, otherClaimants, type AliasClaims } from '@/core/alias-claims';
+import { readerLang } from '@/core/reader-lang';
+import { sentenceAround } from '@/core/sentence';
+import { DEFAULT_DWELL_MS } from '@/core/settings';
+import type { TermIndex } from '@/messaging/background';
+import { contentReceiver } from '@/messaging/content';
+import type { PageEngine } from '../engine';
+import { termAtPoint } from '../hit-test';
+import { HoverController, type HoverTarget } from '../hover';
+import { TooltipHost } from '../tooltip-host';
+
+/**
+ * Explains the term under the pointer: a tooltip after a dwell, pinned by a click, with the sentence
+ * the term sits in (for a note) and the other terms an ambiguous alias may mean. Loads the tooltip
+ * frame ahead of the first hover, once the page is scanned.
+ */
+export function init(ctx: ContentScriptContext, engine: PageEngine): void {
+  const tooltip = new TooltipHost(ctx, (message) => {
+    hover.onTooltip(message);
+    if (message.type === 'known') engine.emit('termKnown', message.termId);
+  });
+
+  const claims = claimsOfIndex();
+  const show = (target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void => {
+    const { term } = target;
+    const surface = term.node.data.slice(term.start, term.end);
+    const candidates = engine.index ? otherClaimants(claims(engine.index), surface, term.termId) : [];
+    const lang = readerLang(document.documentElement.lang, browser.i18n.getUILanguage());
+    void tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
+      title: document.title.slice(0, 500),
+      url: location.href.slice(0, 2000),
+      sentence: sentenceAround(term.node.data, term.start, term.end),
+    });
+  };
+
+  const hover = new HoverController(ctx, {
+    hitTest: (x, y) =>
+      engine.highlighter ? termAtPoint(document, engine.highlighter, x, y, engine.scanner?.shadowRoots() ?? []) : null,
+    show,
+    pin: () => tooltip.pin(),
+    hide: () => tooltip.hide(),
+    overTooltip: (x, y) => tooltip.contains(x, y),
+    dwellMs: () => engine.settings?.dwellMs ?? DEFAULT_DWELL_MS,
+  });
+  engine.hover = hover;
+
+  engine.on('settingsApplied', (settings) => {
+    hover.hide();
+    tooltip.timings = settings.timings;
+  });
+  engine.on('scanIdle', () => void tooltip.prepare(engine.index?.terms[0]?.id));
+  ctx.onInvalidated(() => hover.hide());
+  ctx.onInvalidated(
+    contentReceiver.handle('relayNotesChanged', ({ termId }) => {
+      tooltip.notesChanged(termId);
+      return Promise.resolve({ ok: true as const });
+    }),
+  );
+}
+
+/** `claimsOf` an index, computed once per index (its terms never change; only `known` does). */
+function claimsOfIndex(): (index: TermIndex) => AliasClaims {
+  let last: { index: TermIndex; claims: AliasClaims } | null = null;
+  return (index) => {
+    if (last?.index !== index) last = { index, claims: claimsOf(index.terms) };
+    return last.claims;
+  };
+}
