@@ -12,6 +12,7 @@ export default defineConfig({
       'messaging/**/*.test.ts',
       'settings/**/*.test.ts',
       'i18n/**/*.test.ts',
+      'ui-data/**/*.test.ts',
     ],
     // fake-indexeddb must load before dexie is evaluated.
     setupFiles: ['fake-indexeddb/auto'],
