@@ -41,7 +41,7 @@ export function noteSectionLabels(): NoteSectionLabels {
   return {
     editor: noteEditorLabels(),
     confirm: t('noteConfirmRemove'),
-    cancel: t('popupBack'),
+    cancel: t('noteRemoveCancel'),
     deleted: t('noteDeleted'),
     undo: t('noteUndo'),
   };

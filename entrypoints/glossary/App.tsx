@@ -27,7 +27,7 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
   return (
     <div class="page">
       <header class="page-header">
-        <h1>{t('popupTitle')}</h1>
+        <h1>{t('appTitle')}</h1>
         <nav class="tabs" aria-label={t('glossaryViews')}>
           <a href="#" aria-current={route.view === 'glossary' ? 'page' : undefined}>
             {t('glossaryTabGlossary')}

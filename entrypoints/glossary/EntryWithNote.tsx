@@ -8,10 +8,10 @@ import { quoteTargetsOf } from '@/ui-data/letter';
 import { TermNoteSection } from '@/ui-data/TermNoteSection';
 
 const labels: EntryCardLabels = {
-  inLetter: t('tooltipInLetter'),
+  inLetter: t('entryInLetter'),
   readInLetter: t('glossaryReadInLetter'),
-  related: t('popupRelated'),
-  source: t('popupSource'),
+  related: t('entryRelated'),
+  source: t('entrySource'),
   known: t('glossaryKnown'),
   part: partLabel,
 };

@@ -21,8 +21,8 @@ export function GlossaryFilters({ value, onChange }: { value: Filters; onChange:
         type="search"
         role="searchbox"
         class="search"
-        aria-label={t('popupSearchLabel')}
-        placeholder={t('popupSearchPlaceholder')}
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         value={value.query}
         onInput={(e) => set({ query: e.currentTarget.value })}
       />

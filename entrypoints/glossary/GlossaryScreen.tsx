@@ -30,7 +30,7 @@ export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefin
     <main hidden={hidden}>
       <GlossaryFilters value={filters} onChange={setFilters} />
       <NotesPanel entries={entries} />
-      {entries && visible.length === 0 && <p class="muted">{t('popupNoResults')}</p>}
+      {entries && visible.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
       {PARTS.map((p) => {
         const inPart = visible.filter((e) => e.part === p);
         if (inPart.length === 0 || !entries) return null;

@@ -11,7 +11,7 @@ import '@/assets/note-editor.css';
 import '@/assets/highlight.css';
 
 document.documentElement.lang = uiLocale;
-document.title = t('popupTitle');
+document.title = t('appTitle');
 
 // The reading view is explained by the same engine and tooltip as web pages; started the first
 // time the letter is shown.

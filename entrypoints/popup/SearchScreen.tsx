@@ -46,13 +46,13 @@ export function SearchScreen({ entries, page, recent, query, active, onQuery, on
 
   return (
     <>
-      <PopupHeader title={t('popupTitle')} tagline={t('popupTagline')} />
+      <PopupHeader title={t('appTitle')} tagline={t('popupTagline')} />
       <input
         type="search"
         class="search"
         role="searchbox"
-        aria-label={t('popupSearchLabel')}
-        placeholder={t('popupSearchPlaceholder')}
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         aria-controls={LIST_ID}
         aria-activedescendant={items.length > 0 ? optionId(LIST_ID, active) : undefined}
         value={query}
@@ -62,7 +62,7 @@ export function SearchScreen({ entries, page, recent, query, active, onQuery, on
       />
       {!query.trim() && <h2 class="list-heading">{emptyHeading}</h2>}
       {entries && items.length === 0 && (
-        <p class="muted">{query.trim() ? t('popupNoResults') : t('popupNothingYet')}</p>
+        <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}
       <ResultList
         id={LIST_ID}

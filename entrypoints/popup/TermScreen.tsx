@@ -9,9 +9,9 @@ import { TermNoteSection } from '@/ui-data/TermNoteSection';
 
 const labels: TermDetailLabels = {
   back: t('popupBack'),
-  inLetter: t('tooltipInLetter'),
-  related: t('popupRelated'),
-  source: t('popupSource'),
+  inLetter: t('entryInLetter'),
+  related: t('entryRelated'),
+  source: t('entrySource'),
   part: partLabel,
 };
 
@@ -36,7 +36,7 @@ export function TermScreen({ entry, entries, onBack, onOpen }: Props) {
       onOpen={onOpen}
     >
       <button type="button" class="link open-glossary" onClick={() => openGlossary(entry.id)}>
-        {t('tooltipOpenGlossary')}
+        {t('openInGlossary')}
       </button>
       {notes && <TermNoteSection key={entry.id} termId={entry.id} stored={notes.get(entry.id) ?? null} />}
     </TermDetail>

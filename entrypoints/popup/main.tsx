@@ -8,7 +8,7 @@ import '@/assets/popup.css';
 import '@/assets/note-editor.css';
 
 document.documentElement.lang = uiLocale;
-document.title = t('popupTitle');
+document.title = t('appTitle');
 const root = document.getElementById('app');
 if (root)
   render(

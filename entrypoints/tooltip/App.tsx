@@ -14,7 +14,7 @@ type Shown = Extract<HostToTooltip, { type: 'show' }>;
 
 const labels: TermCardLabels = {
   lang: uiLocale,
-  inLetter: t('tooltipInLetter'),
+  inLetter: t('entryInLetter'),
   part: partLabel,
   known: t('tooltipKnown'),
   close: t('tooltipClose'),
@@ -23,7 +23,7 @@ const labels: TermCardLabels = {
   yourNote: t('noteYours'),
   addNote: t('noteAdd'),
   editNote: t('noteEdit'),
-  openGlossary: t('tooltipOpenGlossary'),
+  openGlossary: t('openInGlossary'),
 };
 
 interface Props {
