@@ -29,6 +29,30 @@ export default tseslint.config(
     },
   },
   {
+    // Components take props and render: data comes through ui-data/ hooks in the pages that use them.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(@/core/|preact$|preact/|\\./)).*',
+              message: 'components/ imports only core/, preact and other components; data comes as props.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['browser', 'chrome', 'indexedDB', 'localStorage'].map((name) => ({
+          name,
+          message: 'Components take props; the page reads data through ui-data/.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { EXPLAIN_COMMAND } from './core/constants';
 import { validateGlossary } from './core/glossary-validate';
+import { glossaryDerived } from './scripts/glossary-derived-plugin';
 
 // The gecko id must stay fixed: Firefox keys storage (and our IndexedDB) by it,
 // and the restart tests pin the add-on's UUID through it.
@@ -19,7 +20,8 @@ export default defineConfig({
       );
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  // glossaryDerived: data the pages need from the glossary, computed by the build, not on every open.
+  vite: () => ({ plugins: [preact(), glossaryDerived()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

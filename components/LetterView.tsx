@@ -1,7 +1,7 @@
 import type { LetterBlock } from '@/core/letter';
 
 interface Props {
-  blocks: LetterBlock[];
+  blocks: readonly LetterBlock[];
   title: string;
   /** The block to mark on arrival (from a quote link). */
   marked: string | null;

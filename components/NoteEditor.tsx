@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { NOTE_MAX_CHARS } from '@/core/notes';
-import type { SaveState } from './use-note-editor';
+
+/** Where the text is: typed only, being saved, saved, merged with an edit made elsewhere, or not saved. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
 
 export interface NoteEditorLabels {
   label: string;

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@/core/notes';
-import { NoteEditor, type NoteEditorLabels } from './NoteEditor';
-import { useNoteEditor, type DraftStore, type NoteSaver } from './use-note-editor';
+import { NoteEditor, type NoteEditorLabels, type SaveState } from './NoteEditor';
 
 export interface NoteSectionLabels {
   editor: NoteEditorLabels;
@@ -13,17 +12,18 @@ export interface NoteSectionLabels {
 
 interface Props {
   termId: string;
-  stored: Note | null;
+  /** The editor's text and save state, and where typing goes. */
+  text: string;
+  state: SaveState;
+  onInput: (text: string) => void;
   labels: NoteSectionLabels;
-  save: NoteSaver;
-  remove: () => Promise<Note | null>;
-  restore: (note: Note) => Promise<unknown>;
-  drafts?: DraftStore;
+  /** Deletes the note; resolves to it, for "Undo". */
+  onRemove: () => Promise<Note | null>;
+  onRestore: (note: Note) => Promise<unknown>;
 }
 
 /** A note editor with delete that asks once and can be undone (popup detail, glossary page). */
-export function NoteSection({ termId, stored, labels, save, remove, restore, drafts }: Props) {
-  const editor = useNoteEditor(stored, save, drafts);
+export function NoteSection({ termId, text, state, onInput, labels, onRemove, onRestore }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
 
@@ -31,7 +31,7 @@ export function NoteSection({ termId, stored, labels, save, remove, restore, dra
     return (
       <div class="note-deleted" role="status">
         {labels.deleted}{' '}
-        <button type="button" class="link" onClick={() => void restore(deleted).then(() => setDeleted(null))}>
+        <button type="button" class="link" onClick={() => void onRestore(deleted).then(() => setDeleted(null))}>
           {labels.undo}
         </button>
       </div>
@@ -41,10 +41,10 @@ export function NoteSection({ termId, stored, labels, save, remove, restore, dra
     <>
       <NoteEditor
         id={`note-${termId}`}
-        text={editor.text}
-        state={editor.state}
+        text={text}
+        state={state}
         labels={labels.editor}
-        onInput={editor.onInput}
+        onInput={onInput}
         onRemove={() => setConfirming(true)}
       />
       {confirming && (
@@ -55,8 +55,7 @@ export function NoteSection({ termId, stored, labels, save, remove, restore, dra
             class="note-confirm-delete"
             onClick={() => {
               setConfirming(false);
-              drafts?.clear();
-              void remove().then(setDeleted);
+              void onRemove().then(setDeleted);
             }}
           >
             {labels.editor.remove}

@@ -1,10 +1,19 @@
 import { render } from 'preact';
-import { App } from './App';
 import { t } from '@/i18n/t';
+import { DataProvider } from '@/ui-data/context';
+import { uiLocale } from '@/ui-data/i18n';
+import { extensionPageSource } from '@/ui-data/page-source';
+import { App } from './App';
 import '@/assets/popup.css';
 import '@/assets/note-editor.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('popupTitle');
+document.documentElement.lang = uiLocale;
+document.title = t('appTitle');
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root)
+  render(
+    <DataProvider source={extensionPageSource()}>
+      <App />
+    </DataProvider>,
+    root,
+  );

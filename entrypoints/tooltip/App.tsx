@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TermCard, type TermCardLabels } from '@/components/TermCard';
-import type { GlossaryEntry, Part } from '@/core/glossary-schema';
-import { background } from '@/messaging/background';
-import { extensionPagesReceiver } from '@/messaging/extension-pages';
-import type { Note } from '@/core/notes';
+import type { GlossaryEntry } from '@/core/glossary-schema';
+import { useDataSource } from '@/ui-data/context';
+import { useEntriesById } from '@/ui-data/entries';
+import { partLabel, uiLocale } from '@/ui-data/i18n';
+import { useNote, useNotesChanged } from '@/ui-data/notes';
+import { openGlossary } from '@/ui-data/tabs';
 import { TooltipNote } from './TooltipNote';
 import { hostToTooltip, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
 import { t } from '@/i18n/t';
@@ -11,9 +13,9 @@ import { t } from '@/i18n/t';
 type Shown = Extract<HostToTooltip, { type: 'show' }>;
 
 const labels: TermCardLabels = {
-  lang: browser.i18n.getUILanguage(),
-  inLetter: t('tooltipInLetter'),
-  part: (part: Part) => t(`part_${part}`),
+  lang: uiLocale,
+  inLetter: t('entryInLetter'),
+  part: partLabel,
   known: t('tooltipKnown'),
   close: t('tooltipClose'),
   dialog: (name) => t('tooltipDialog', name),
@@ -21,73 +23,24 @@ const labels: TermCardLabels = {
   yourNote: t('noteYours'),
   addNote: t('noteAdd'),
   editNote: t('noteEdit'),
-  openGlossary: t('tooltipOpenGlossary'),
+  openGlossary: t('openInGlossary'),
 };
 
 interface Props {
   port: MessagePort;
 }
 
-/** Entries this frame has shown, by id: asked of the background one at a time, as terms are shown. */
-const entryCache = new Map<string, Promise<GlossaryEntry | null>>();
-const fetchEntry = (id: string) => {
-  let entry = entryCache.get(id);
-  if (!entry) {
-    entry = background.getEntry({ id }).catch(() => null);
-    entryCache.set(id, entry);
-  }
-  return entry;
-};
-
 export function App({ port }: Props) {
   const [shown, setShown] = useState<Shown | null>(null);
-  const [entries, setEntries] = useState<ReadonlyMap<string, GlossaryEntry>>(new Map());
-  const [note, setNote] = useState<Note | null>(null);
   const [editing, setEditing] = useState(false);
   const termId = shown?.termId;
-  const termIdRef = useRef<string | undefined>(undefined);
-  termIdRef.current = termId;
-  const reloadNote = useRef<() => void>(() => undefined);
-
-  // The note of the shown term, fetched from the background and refreshed when it changes elsewhere.
-  useEffect(() => {
-    setEditing(false);
-    setNote(null);
-    if (!termId) return;
-    let live = true;
-    const load = () => void background.getNote({ termId }).then((n) => live && setNote(n));
-    load();
-    reloadNote.current = load;
-    return () => {
-      live = false;
-      reloadNote.current = () => undefined;
-    };
-  }, [termId]);
-  useEffect(
-    () =>
-      extensionPagesReceiver.handle('notesChanged', (data) => {
-        if (!data.termId || data.termId === termIdRef.current) reloadNote.current();
-        return Promise.resolve({ ok: true as const });
-      }),
-    [],
-  );
+  const source = useDataSource();
+  // The shown term's note, asked of the background and again when a note changes elsewhere.
+  const note = useNote(termId);
+  const notesChanged = useNotesChanged();
+  useEffect(() => setEditing(false), [termId]);
   // The shown entry and its candidates, fetched before the card renders (a render until then shows nothing).
-  const wanted = shown ? [shown.termId, ...shown.candidates] : [];
-  const wantedKey = wanted.join(' ');
-  useEffect(() => {
-    if (wanted.length === 0) return;
-    let live = true;
-    void Promise.all(wanted.map(fetchEntry)).then((list) => {
-      if (!live) return;
-      const next = new Map<string, GlossaryEntry>();
-      for (const entry of list) if (entry) next.set(entry.id, entry);
-      setEntries(next);
-    });
-    return () => {
-      live = false;
-    };
-    // wantedKey stands for `wanted`, a new array on every render.
-  }, [wantedKey]);
+  const entries = useEntriesById(shown ? [shown.termId, ...shown.candidates] : []);
   const card = useRef<HTMLDivElement>(null);
   const post = (message: TooltipToHost) => port.postMessage(message);
 
@@ -97,7 +50,7 @@ export function App({ port }: Props) {
       if (!parsed.success) return;
       const msg = parsed.data;
       if (msg.type === 'notesChanged') {
-        if (!msg.termId || msg.termId === termIdRef.current) reloadNote.current();
+        notesChanged(msg.termId);
         return;
       }
       if (msg.type === 'show') setShown(msg);
@@ -154,18 +107,16 @@ export function App({ port }: Props) {
         candidates={candidates}
         labels={labels}
         onKnown={() => {
-          void background
-            .setKnown({ termId: entry.id, known: true })
-            .then(() => post({ type: 'known', termId: entry.id }));
+          void source.setKnown(entry.id, true).then(() => post({ type: 'known', termId: entry.id }));
         }}
         onClose={() => post({ type: 'close' })}
         onPick={(id) =>
           setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] })
         }
         note={note?.text ?? null}
-        editor={editing ? <TooltipNote termId={entry.id} stored={note} context={shown.context} /> : undefined}
+        editor={editing ? <TooltipNote termId={entry.id} stored={note ?? null} context={shown.context} /> : undefined}
         onOpenGlossary={() => {
-          void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html#term=${entry.id}`) });
+          openGlossary(entry.id);
           post({ type: 'close' });
         }}
         onEditNote={() => {

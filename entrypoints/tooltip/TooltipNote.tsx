@@ -1,13 +1,12 @@
 import { NoteEditor } from '@/components/NoteEditor';
-import { noteEditorLabels } from '@/components/note-labels';
-import { useNoteEditor } from '@/components/use-note-editor';
 import type { Note, NoteContext } from '@/core/notes';
-import { t } from '@/i18n/t';
-import { background } from '@/messaging/background';
+import { useDataSource } from '@/ui-data/context';
+import { noteEditorLabels } from '@/ui-data/i18n';
+import { useNoteEditor } from '@/ui-data/use-note-editor';
 
 /**
  * The note editor inside a pinned tooltip. This frame has no IndexedDB of its own (a third-party
- * context), so it saves through the background; a new note remembers where the term was met.
+ * context), so its source saves through the background; a new note remembers where the term was met.
  */
 export function TooltipNote({
   termId,
@@ -18,15 +17,16 @@ export function TooltipNote({
   stored: Note | null;
   context: NoteContext;
 }) {
+  const source = useDataSource();
   const editor = useNoteEditor(stored, (input) =>
-    background.saveNote({ termId, ...input, ...(input.baseRevision === 0 ? { context } : {}) }),
+    source.saveNote({ termId, ...input, ...(input.baseRevision === 0 ? { context } : {}) }),
   );
   return (
     <NoteEditor
       id={`note-${termId}`}
       text={editor.text}
       state={editor.state}
-      labels={noteEditorLabels(t)}
+      labels={noteEditorLabels()}
       onInput={editor.onInput}
       autoFocus
     />

@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { handshakeMessage } from '@/messaging/tooltip-channel';
+import { DataProvider } from '@/ui-data/context';
+import { uiLocale } from '@/ui-data/i18n';
+import { createBackgroundSource } from '@/ui-data/background-source';
 import { App } from './App';
 import '@/assets/tooltip.css';
 import '@/assets/note-editor.css';
@@ -7,7 +10,7 @@ import '@/assets/note-editor.css';
 // The nonce in our URL hash is known only to the content script that created this frame (its
 // element lives in a closed shadow root); a `connect` without it, or a second one, is ignored.
 const nonce = location.hash.slice(1);
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLocale;
 let connected = false;
 
 window.addEventListener('message', (event) => {
@@ -16,8 +19,14 @@ window.addEventListener('message', (event) => {
   if (connected || !parsed.success || parsed.data.nonce !== nonce || !port) return;
   connected = true;
   // Framed in a web page, this extension page is a third-party context: Chromium denies it IndexedDB
-  // ("The user denied permission to access the database", seen), so App asks the background for the
-  // one entry it shows.
+  // ("The user denied permission to access the database", seen), so its data source is the
+  // background, asked for the one entry it shows.
   const root = document.getElementById('app');
-  if (root) render(<App port={port} />, root);
+  if (root)
+    render(
+      <DataProvider source={createBackgroundSource()}>
+        <App port={port} />
+      </DataProvider>,
+      root,
+    );
 });

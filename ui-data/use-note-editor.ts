@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { SaveState } from '@/components/NoteEditor';
 import type { Note } from '@/core/notes';
-
-export type SaveState = 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
 
 export interface NoteSaver {
   (input: { text: string; baseRevision: number; baseText: string }): Promise<{ note: Note | null; conflict: boolean }>;

@@ -1,0 +1,84 @@
+import { PopupHeader } from '@/components/PopupHeader';
+import { ResultList, optionId } from '@/components/ResultList';
+import { t } from '@/i18n/t';
+import type { Entries } from '@/ui-data/entries';
+import { usePartLabels, useUiLanguage } from '@/ui-data/i18n';
+import { revealOnPage, type ActivePage } from '@/ui-data/tabs';
+import { useResultItems } from './use-result-items';
+
+const LIST_ID = 'results';
+
+interface Props {
+  entries: Entries | undefined;
+  page: ActivePage | null;
+  recent: readonly string[];
+  query: string;
+  /** The list's active row (aria-activedescendant). */
+  active: number;
+  onQuery: (query: string) => void;
+  onActive: (index: number) => void;
+  onOpen: (id: string) => void;
+}
+
+/** The search box and its list, driven by the keyboard. */
+export function SearchScreen({ entries, page, recent, query, active, onQuery, onActive, onOpen }: Props) {
+  const lang = useUiLanguage();
+  const part = usePartLabels();
+  const items = useResultItems(entries, query, page, recent);
+  const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
+  const emptyHeading = onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent');
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      onActive(Math.min(items.length - 1, active + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      onActive(Math.max(0, active - 1));
+    } else if (e.key === 'Enter') {
+      const item = items[active];
+      if (item) onOpen(item.entry.id);
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault(); // clear the query instead of closing the popup
+      onQuery('');
+    }
+  };
+
+  return (
+    <>
+      <PopupHeader title={t('appTitle')} tagline={t('popupTagline')} />
+      <input
+        type="search"
+        class="search"
+        role="searchbox"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        aria-controls={LIST_ID}
+        aria-activedescendant={items.length > 0 ? optionId(LIST_ID, active) : undefined}
+        value={query}
+        autoFocus
+        onInput={(e) => onQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {!query.trim() && <h2 class="list-heading">{emptyHeading}</h2>}
+      {entries && items.length === 0 && (
+        <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
+      )}
+      <ResultList
+        id={LIST_ID}
+        label={query.trim() ? t('popupResults') : emptyHeading}
+        items={items}
+        active={active}
+        lang={lang}
+        partLabel={(e) => part(e.part)}
+        noteLabel={t('popupHasNote')}
+        onOpen={(e) => {
+          // A term on this page, chosen from the empty-query list: show it in the tab too.
+          if (!query.trim() && page && onPageIds.has(e.id)) revealOnPage(page, e.id);
+          onOpen(e.id);
+        }}
+        onHover={onActive}
+      />
+    </>
+  );
+}

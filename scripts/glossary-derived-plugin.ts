@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deriveForLetter, deriveForSearch } from '../core/glossary-derived';
+import type { Glossary } from '../core/glossary-schema';
+
+const GLOSSARY = fileURLToPath(new URL('../data/glossary.json', import.meta.url));
+const LETTER = fileURLToPath(new URL('../data/source/benelux-voorzitterschap-2023.txt', import.meta.url));
+
+/** Two modules, so the popup does not carry the letter's text. Types: ui-data/virtual-modules.d.ts. */
+const MODULES: Record<string, (glossary: Glossary, letter: string) => object> = {
+  'virtual:glossary-derived/search': deriveForSearch,
+  'virtual:glossary-derived/letter': deriveForLetter,
+};
+
+/**
+ * Computes what the extension pages need from the bundled glossary (search prominence, the letter's
+ * blocks, where each quote is) once per build, as modules of plain data: nothing generated is
+ * written to disk or committed.
+ */
+export function glossaryDerived() {
+  return {
+    name: 'benelux-glossary:derived',
+    resolveId(id: string) {
+      return id in MODULES ? `\0${id}` : undefined;
+    },
+    load(this: { addWatchFile(file: string): void }, id: string) {
+      const derive = id.startsWith('\0') ? MODULES[id.slice(1)] : undefined;
+      if (!derive) return undefined;
+      this.addWatchFile(GLOSSARY);
+      this.addWatchFile(LETTER);
+      const data = derive(JSON.parse(readFileSync(GLOSSARY, 'utf8')) as Glossary, readFileSync(LETTER, 'utf8'));
+      return Object.entries(data)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { liveQuery } from 'dexie';
+import {
+  allEntries,
+  allNotes,
+  exportNotes,
+  getEntry,
+  getNote,
+  knownIds,
+  storedGlossaryVersion,
+  type GlossaryDatabase,
+} from '@/db';
+import { background } from '@/messaging/background';
+import { backgroundWrites, type BackgroundClient } from './background-writes';
+import type { DataSource, Watch } from './source';
+
+function watchLive<T>(query: () => Promise<T>, onChange: (value: T) => void): () => void {
+  const subscription = liveQuery(query).subscribe({
+    next: onChange,
+    error: (e: unknown) => console.error('liveQuery failed', e),
+  });
+  return () => subscription.unsubscribe();
+}
+
+/**
+ * One live query for every hook that watches a collection (the popup's list, its search and its
+ * detail all read the notes): a new watcher gets the latest value at once.
+ */
+function shared<T>(watch: Watch<T>): Watch<T> {
+  const watchers = new Set<(value: T) => void>();
+  let latest: { value: T } | undefined;
+  let stop: (() => void) | undefined;
+  return (onChange) => {
+    watchers.add(onChange);
+    if (latest) onChange(latest.value);
+    stop ??= watch((value) => {
+      latest = { value };
+      for (const w of watchers) w(value);
+    });
+    return () => {
+      watchers.delete(onChange);
+      if (watchers.size > 0) return;
+      stop?.();
+      stop = latest = undefined;
+    };
+  };
+}
+
+/**
+ * The popup's and the glossary page's source: the extension's own database, read directly, so that
+ * liveQuery shows every write (from the background or another page) without reload.
+ *
+ * `bundledVersion` is the glossary version this build ships. On the first run, or after an update
+ * whose seeding has not finished, the stored glossary differs: the background is asked to seed
+ * before entries are read (the pages would otherwise show an empty or outdated glossary).
+ */
+export function createDexieSource(
+  db: GlossaryDatabase,
+  bundledVersion: string,
+  client: BackgroundClient = background,
+): DataSource {
+  let seeded: Promise<void> | undefined;
+  const ready = () =>
+    (seeded ??= (async () => {
+      if ((await storedGlossaryVersion(db)) === bundledVersion) return;
+      await client.ensureSeeded({}).then(
+        () => undefined,
+        (e: unknown) => console.error('Seeding the glossary failed', e),
+      );
+    })());
+
+  return {
+    async entry(id) {
+      await ready();
+      return getEntry(db, id);
+    },
+    watchNote: (termId, onChange) => watchLive(() => getNote(db, termId), onChange),
+    // liveQuery already sees every write in this origin.
+    notesChanged: () => undefined,
+    ...backgroundWrites(client),
+    collections: {
+      watchEntries: shared((onChange) => {
+        let stop: (() => void) | undefined;
+        let stopped = false;
+        void ready().then(() => {
+          if (!stopped) stop = watchLive(() => allEntries(db), onChange);
+        });
+        return () => {
+          stopped = true;
+          stop?.();
+        };
+      }),
+      watchNotes: shared((onChange) => watchLive(() => allNotes(db), onChange)),
+      watchKnown: shared((onChange) => watchLive(() => knownIds(db), onChange)),
+      exportNotes: async () => exportNotes(db, (await storedGlossaryVersion(db)) ?? undefined),
+    },
+  };
+}

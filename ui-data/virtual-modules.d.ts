@@ -1,0 +1,13 @@
+// Modules of data computed from the bundled glossary by the build (scripts/glossary-derived-plugin.ts).
+
+declare module 'virtual:glossary-derived/search' {
+  import type { SearchDerived } from '@/core/glossary-derived';
+  export const glossaryVersion: SearchDerived['glossaryVersion'];
+  export const prominence: SearchDerived['prominence'];
+}
+
+declare module 'virtual:glossary-derived/letter' {
+  import type { LetterDerived } from '@/core/glossary-derived';
+  export const blocks: LetterDerived['blocks'];
+  export const quoteTargets: LetterDerived['quoteTargets'];
+}
