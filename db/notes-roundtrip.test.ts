@@ -46,7 +46,7 @@ function randomNote(random: () => number): string {
 let n = 0;
 
 describe('a note typed → saved by message → exported → imported', () => {
-  it('comes back as it was saved, for 300 random notes', async () => {
+  it('comes back as it was saved, for 300 random notes', { timeout: 60_000 }, async () => {
     const random = prng(20261130);
     const glossary = sampleGlossary('1.0.0', ['etias', 'nsec']);
     const ids = new Set(glossary.entries.map((e) => e.id));
