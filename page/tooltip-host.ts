@@ -22,8 +22,8 @@ export class TooltipHost {
   private stopUpdates: (() => void) | null = null;
   private contentHeight = 120;
   private reference: { range: Range; x: number; y: number } | null = null;
-  /** The term whose card is revealed once the frame has laid it out (see `show`). */
-  private revealing: string | null = null;
+  /** The card revealed once the frame has laid it out (see `show`). */
+  private revealing: { termId: string; pinned: boolean } | null = null;
   visible = false;
   /** Leave a performance measure per shown tooltip (only when `npm run bench` asks). */
   timings = false;
@@ -112,7 +112,7 @@ export class TooltipHost {
   private receive(data: unknown): void {
     const parsed = tooltipToHost.safeParse(data);
     if (!parsed.success) return;
-    if (parsed.data.type === 'shown' && parsed.data.termId === this.revealing) void this.reveal();
+    if (parsed.data.type === 'shown' && parsed.data.termId === this.revealing?.termId) void this.reveal();
     if (parsed.data.type === 'shown' && this.visible && this.timings) {
       // From our show call to the tooltip frame's next animation frame: what `npm run bench` reports.
       performance.measure('benelux-glossary:tooltip-visible', { start: this.showStartedAt });
@@ -147,10 +147,9 @@ export class TooltipHost {
       // Hidden, the host waits for the frame to lay out THIS card: the frame reports the card's
       // size, then `shown`. Revealed at once, it showed the previous card's height and place for a
       // moment, then grew or moved under the reader's pointer (and a test's click).
-      this.revealing = termId;
-      // Not inert any more, so that a pinned card can take the focus as the frame renders it.
-      host.removeAttribute('inert');
-      if (pinned) this.focus();
+      // (Inert meanwhile: at its standby place it may lie under the pointer.)
+      this.revealing = { termId, pinned };
+      if (pinned) this.rememberFocus();
       return;
     }
     await this.place();
@@ -161,8 +160,10 @@ export class TooltipHost {
   /** Makes the host visible where, and as large as, the card the frame has laid out needs. */
   private async reveal(): Promise<void> {
     const host = this.host;
-    if (!host || !this.revealing || !this.reference || this.visible) return;
+    const revealing = this.revealing;
+    if (!host || !revealing || !this.reference || this.visible) return;
     this.revealing = null;
+    host.removeAttribute('inert');
     // Still transparent: `place` measures the host at the card's height, then shows it in place.
     this.style(host, { display: 'block', opacity: '0', width: `${this.width()}px`, height: `${this.contentHeight}px` });
     // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
@@ -172,7 +173,11 @@ export class TooltipHost {
     if (!host.matches(':popover-open')) host.showPopover();
     this.visible = true;
     await this.place();
-    if (this.visible) this.follow(host);
+    if (!this.visible) return;
+    this.follow(host);
+    // The card could not take the focus while the host was inert: it takes it with the frame's.
+    // (Where to give it back was remembered when the card was asked for.)
+    if (revealing.pinned) this.iframe?.focus();
   }
 
   private follow(host: HTMLElement): void {
@@ -187,16 +192,22 @@ export class TooltipHost {
 
   pin(): void {
     this.post({ type: 'pin' });
-    this.focus();
+    if (!this.revealing) return this.focus();
+    this.revealing.pinned = true;
+    this.rememberFocus();
   }
 
   /** Where focus was before a pinned tooltip took it, to give it back on close. */
   private returnFocus: HTMLElement | null = null;
 
   private focus(): void {
+    this.rememberFocus();
+    this.iframe?.focus();
+  }
+
+  private rememberFocus(): void {
     const active = document.activeElement;
     if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
-    this.iframe?.focus();
   }
 
   private virtual() {

@@ -88,6 +88,19 @@ export function App({ port }: Props) {
     return () => observer.disconnect();
   }, [shown, entry]);
 
+  // A pinned card is laid out while the host is still hidden and inert, so it cannot take the focus
+  // then; it takes it when the host gives our frame the focus (unless something in it already has it).
+  const pinned = shown?.pinned ?? false;
+  useEffect(() => {
+    if (!pinned) return;
+    const onFocus = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      card.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [pinned]);
+
   if (!shown || !entry) return <div ref={card} />;
   const candidates = shown.candidates.map((id) => entries.get(id)).filter((e): e is GlossaryEntry => !!e);
   return (
