@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, sleep, useBrowser } from './harness';
 import { GlossaryPage } from './pages/glossary';
 import { PopupUi } from './pages/popup-ui';
-import { readNotes, termBox, tooltipFrame, tooltipHostBox, type Rect } from './pages/tooltip-notes';
+import { readNotes, termBox, tooltipFrame, visibleTooltipHostBox, type Rect } from './pages/tooltip-notes';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -129,7 +129,7 @@ for (const name of BROWSERS) {
         await page.goto(running().extensionUrl('glossary.html#letter='));
         await page.waitForFunction(() => (document.getElementById('letter')?.getClientRects().length ?? 0) > 0);
         const box = await hoverTerm(page, 'ETIAS', 'ETIAS');
-        const host = await tooltipHostBox(page);
+        const host = await visibleTooltipHostBox(page);
         assert.equal(host.visible, true, 'the tooltip host is not visible');
         // Placed at the term: it starts just below it (or flips above it).
         const near = Math.abs(host.y - (box.y + box.height)) < 40 || Math.abs(host.y + host.height - box.y) < 40;

@@ -192,6 +192,19 @@ function wrapFrame(run: (expression: string) => Promise<unknown>): TestFrame {
 }
 
 /** Where the tooltip sits in the page's viewport (its host element; the iframe fills it). */
+/**
+ * Waits until the host is visible and returns its box. The frame lays a card out before the host
+ * reveals it (so it never jumps), so a card in the frame does not yet mean a visible tooltip.
+ */
+export async function visibleTooltipHostBox(page: TestPage, timeout = 10_000): Promise<Rect & { visible: boolean }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const box = await tooltipHostBox(page);
+    if (box.visible || Date.now() > deadline) return box;
+    await sleep(50);
+  }
+}
+
 export function tooltipHostBox(page: TestPage): Promise<Rect & { visible: boolean }> {
   return page.evaluate(() => {
     const host = document.querySelector('benelux-glossary-ui');
