@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, systemBrowser } from '../test/system-browsers';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
@@ -18,17 +19,10 @@ export async function launch(options: {
   viewport?: { width: number; height: number };
 }): Promise<BenchBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
+  const args = [...CHROMIUM_ARGS];
   if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: systemBrowser('chromium'),
     headless: true,
     args,
     viewport: options.viewport ?? { width: 1280, height: 800 },

@@ -7,13 +7,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { accessSync, constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Frame as PwFrame, type Page as PwPage } from 'playwright-core';
+import { CHROMIUM_ARGS, systemBrowser, withTimeout } from '../test/system-browsers';
 import puppeteer, { type Browser as PpBrowser, type Frame as PpFrame, type Page as PpPage } from 'puppeteer-core';
 
 const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -28,10 +29,6 @@ export const LAUNCH_TIMEOUT = 60_000;
 /** Default budget for one driver action (navigation, waitForFunction, …). */
 const ACTION_TIMEOUT = 15_000;
 const CLOSE_TIMEOUT = 10_000;
-
-const INSTALL_HINT =
-  'Install the system browsers with `bash scripts/install-browsers.sh` (or `apt-get install -y chromium firefox-esr`), ' +
-  'or point CHROMIUM_PATH / FIREFOX_PATH at an installed binary. Tests never download browsers.';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture server
@@ -284,23 +281,6 @@ function makeFrame(run: (expression: string) => Promise<unknown>, url: () => Pro
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function assertExecutable(file: string, envName: string): void {
-  try {
-    accessSync(file, fsConstants.X_OK);
-  } catch {
-    const ci = process.env.CI === 'true' ? ' (CI: a missing browser is a failure, never a skip)' : '';
-    throw new Error(`No browser at ${file} (set by ${envName} or the default)${ci}. ${INSTALL_HINT}`);
-  }
-}
-
 function resolveExtensionDir(explicit: string | undefined, envName: string, build: string, command: string): string {
   const dir = path.resolve(REPO_ROOT, explicit ?? process.env[envName] ?? build);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -396,8 +376,7 @@ function chromiumPage(page: PwPage): ChromiumTestPage {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumTestBrowser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  assertExecutable(executablePath, 'CHROMIUM_PATH');
+  const executablePath = systemBrowser('chromium');
   const extensionDir = resolveExtensionDir(
     options.extensionDir,
     'CHROMIUM_EXTENSION_DIR',
@@ -411,16 +390,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       executablePath,
       headless: true,
       timeout: LAUNCH_TIMEOUT,
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
     });
     context.setDefaultTimeout(ACTION_TIMEOUT);
     const isOurs = (url: string): boolean => url.startsWith('chrome-extension://');
@@ -567,8 +537,7 @@ function firefoxPage(browser: PpBrowser, page: PpPage): FirefoxTestPage {
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxTestBrowser> {
-  const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  assertExecutable(executablePath, 'FIREFOX_PATH');
+  const executablePath = systemBrowser('firefox');
   const extensionDir = resolveExtensionDir(
     options.extensionDir,
     'FIREFOX_EXTENSION_DIR',

@@ -3,9 +3,11 @@
  * playwright-core (CDP), Firefox ESR through puppeteer-core (WebDriver BiDi). Neither driver
  * downloads anything; a missing browser is an error naming the fix.
  */
-import { accessSync, constants as fsConstants } from 'node:fs';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, systemBrowser, withTimeout } from '../system-browsers';
+
+export { withTimeout };
 
 export const BROWSER_NAMES = ['chromium', 'firefox'] as const;
 export type BrowserName = (typeof BROWSER_NAMES)[number];
@@ -14,10 +16,6 @@ export type BrowserName = (typeof BROWSER_NAMES)[number];
 export const LAUNCH_TIMEOUT = 60_000;
 const CLOSE_TIMEOUT = 10_000;
 const VIEWPORT = { width: 800, height: 600 };
-
-const INSTALL_HINT =
-  'Install the system browsers with `bash scripts/install-browsers.sh` (or `apt-get install -y chromium firefox-esr`), ' +
-  'or point CHROMIUM_PATH / FIREFOX_PATH at an installed binary. Browser tests never download browsers.';
 
 export interface BrowserPage {
   goto(url: string): Promise<void>;
@@ -37,41 +35,16 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function executable(envName: string, fallback: string): string {
-  const file = process.env[envName] ?? fallback;
-  try {
-    accessSync(file, fsConstants.X_OK);
-  } catch {
-    throw new Error(`No browser at ${file} (set by ${envName} or the default). ${INSTALL_HINT}`);
-  }
-  return file;
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 async function launchChromium(): Promise<RunningBrowser> {
   const browser = await chromium.launch({
-    executablePath: executable('CHROMIUM_PATH', '/usr/bin/chromium'),
+    executablePath: systemBrowser('chromium'),
     headless: true,
     timeout: LAUNCH_TIMEOUT,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     name: 'chromium',
@@ -98,7 +71,7 @@ async function launchChromium(): Promise<RunningBrowser> {
 async function launchFirefox(): Promise<RunningBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: executable('FIREFOX_PATH', '/usr/bin/firefox-esr'),
+    executablePath: systemBrowser('firefox'),
     headless: true,
     timeout: LAUNCH_TIMEOUT,
   });
