@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry, Part } from '@/core/glossary-schema';
+import type { Glossary, GlossaryEntry } from '@/core/glossary-schema';
 import type { GlossaryDatabase } from './database';
 
 const VERSION_KEY = 'glossaryVersion';
@@ -31,10 +31,4 @@ export async function getEntry(db: GlossaryDatabase, id: string): Promise<Glossa
 
 export async function allEntries(db: GlossaryDatabase): Promise<GlossaryEntry[]> {
   return db.entries.toArray();
-}
-
-export async function entriesByPart(db: GlossaryDatabase): Promise<Partial<Record<Part, GlossaryEntry[]>>> {
-  const groups: Partial<Record<Part, GlossaryEntry[]>> = {};
-  for (const entry of await allEntries(db)) (groups[entry.part] ??= []).push(entry);
-  return groups;
 }

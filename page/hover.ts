@@ -2,8 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PlacedTerm } from './highlighter';
 import type { TooltipToHost } from '@/messaging/tooltip-channel';
 
-/** The dwell before a tooltip shows, like the best hover cards. */
-export const DEFAULT_DWELL_MS = 300;
 /** Time to move from the term onto the tooltip before it hides. */
 const GRACE_MS = 350;
 
