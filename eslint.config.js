@@ -2,6 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
+/** Which of our folders each product folder may import, lowest layer first. */
+const LAYERS = {
+  core: [],
+  i18n: ['core', 'public'],
+  settings: ['core'],
+  db: ['core'],
+  messaging: ['core'],
+  page: ['core', 'messaging', 'settings', 'i18n'],
+  components: ['core'],
+  'ui-data': ['core', 'db', 'messaging', 'settings', 'i18n', 'components'],
+  entrypoints: ['core', 'db', 'messaging', 'settings', 'i18n', 'page', 'components', 'ui-data', 'data', 'assets'],
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'docs/**', 'e2e/fixtures/**'] },
   js.configs.recommended,
@@ -28,21 +41,37 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Components take props and render: data comes through ui-data/ hooks in the pages that use them.
-    files: ['components/**'],
+  // Layering: each product folder may import only the folders listed for it (its own files and
+  // packages always). A folder never imports one above it; docs/ARCHITECTURE.md explains the order.
+  ...Object.entries(LAYERS).map(([folder, allowed]) => ({
+    files: [`${folder}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.browser.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!(@/core/|preact$|preact/|\\./)).*',
-              message: 'components/ imports only core/, preact and other components; data comes as props.',
+              regex: `^(@/|(\\.\\./)+)(?!(${[folder, ...allowed].join('|')})(/|$))[a-z-]+(/|$)`,
+              message: `${folder}/ may import only ${allowed.join(', ') || 'nothing of ours'} (see docs/ARCHITECTURE.md).`,
             },
+            ...(folder === 'components'
+              ? [
+                  {
+                    regex: '^(?!(@/|\\.|preact$|preact/)).*',
+                    message: 'components/ imports only core/, preact and other components; data comes as props.',
+                  },
+                ]
+              : []),
           ],
         },
       ],
+    },
+  })),
+  {
+    // Components take props and render: data comes through ui-data/ hooks in the pages that use them.
+    files: ['components/**'],
+    rules: {
       'no-restricted-globals': [
         'error',
         ...['browser', 'chrome', 'indexedDB', 'localStorage'].map((name) => ({

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(process.argv[2] ?? '.');
-const PRODUCT = ['core', 'db', 'messaging', 'settings', 'i18n', 'page', 'components', 'hooks', 'entrypoints'];
+const PRODUCT = ['core', 'db', 'messaging', 'settings', 'i18n', 'page', 'components', 'ui-data', 'entrypoints'];
 const isTest = (f: string) => /\.(test|browser\.test|reference)\.tsx?$/.test(f);
 
 function walk(dir: string): string[] {

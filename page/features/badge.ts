@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { background } from '@/messaging/background';
-import type { PageEngine } from '../engine';
+import type { PageEngine } from '@/page/engine';
 
 /** Reports are batched: a scan changes highlights once per slice. */
 const REPORT_DELAY_MS = 300;

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentReceiver } from '@/messaging/content';
-import type { PageEngine } from '../engine';
-import { termAtSelection } from '../hit-test';
+import type { PageEngine } from '@/page/engine';
+import { termAtSelection } from '@/page/hit-test';
 
 /** The keyboard command (sent on by the background): pins the tooltip of the term at the selection. */
 export function init(ctx: ContentScriptContext, engine: PageEngine): void {

@@ -4,9 +4,9 @@ import { compileMatcher } from '@/core/term-matcher';
 import { background } from '@/messaging/background';
 import { contentReceiver } from '@/messaging/content';
 import { pageSettings } from '@/settings';
-import type { PageEngine } from '../engine';
-import { TermHighlighter } from '../highlighter';
-import { PageScanner } from '../scanner';
+import type { PageEngine } from '@/page/engine';
+import { TermHighlighter } from '@/page/highlighter';
+import { PageScanner } from '@/page/scanner';
 
 /**
  * Highlights the glossary's terms: fetches the term index from the background (content scripts never

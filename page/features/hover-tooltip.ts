@@ -5,10 +5,10 @@ import { sentenceAround } from '@/core/sentence';
 import { DEFAULT_DWELL_MS } from '@/core/settings';
 import type { TermIndex } from '@/messaging/background';
 import { contentReceiver } from '@/messaging/content';
-import type { PageEngine } from '../engine';
-import { termAtPoint } from '../hit-test';
-import { HoverController, type HoverTarget } from '../hover';
-import { TooltipHost } from '../tooltip-host';
+import type { PageEngine } from '@/page/engine';
+import { termAtPoint } from '@/page/hit-test';
+import { HoverController, type HoverTarget } from '@/page/hover';
+import { TooltipHost } from '@/page/tooltip-host';
 
 /**
  * Explains the term under the pointer: a tooltip after a dwell, pinned by a click, with the sentence

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentReceiver } from '@/messaging/content';
-import type { PageEngine } from '../engine';
-import type { PlacedTerm } from '../highlighter';
+import type { PageEngine } from '@/page/engine';
+import type { PlacedTerm } from '@/page/highlighter';
 
 /** The highlight a revealed occurrence flashes in; styled by `::highlight(benelux-glossary-flash)` in content CSS. */
 export const FLASH_HIGHLIGHT_NAME = 'benelux-glossary-flash';

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentReceiver } from '@/messaging/content';
 import { watchPageSettings } from '@/settings';
-import type { PageEngine } from '../engine';
+import type { PageEngine } from '@/page/engine';
 
 /**
  * The popup's "on for this site" and its list of the terms on this page: answers what this frame shows
