@@ -20,7 +20,41 @@ import {
   type CompiledPattern,
   type TermAutomaton,
 } from './term-automaton';
-import { BOUNDARY_SYMBOL, stringOfUnits, type MatchUnit } from './text-fold';
+import { BOUNDARY_SYMBOL, segmentAlias, stringOfUnits, type MatchUnit } from './text-fold';
+
+/** A glossary term as the matcher takes it: its id, whether it is highlighted by default, its surface forms. */
+export interface MatchAlias {
+  text: string;
+  caseSensitive: boolean;
+}
+export interface MatchTerm {
+  id: string;
+  highlight: boolean;
+  aliases: MatchAlias[];
+}
+export interface MatcherOptions {
+  /** Terms with highlight:false that the user switched on. */
+  enabledIds?: ReadonlySet<string>;
+  /** Terms the user marked "I know this term": never matched. */
+  disabledIds?: ReadonlySet<string>;
+}
+/**
+ * The aliases that take part in matching, in priority order: terms in input order, aliases in
+ * their order. Skips disabled terms, terms with highlight:false that are not enabled, and
+ * aliases that are empty after trimming whitespace.
+ */
+export function activeAliases(terms: readonly MatchTerm[], options: MatcherOptions = {}): CompiledAlias[] {
+  const result: CompiledAlias[] = [];
+  for (const term of terms) {
+    if (options.disabledIds?.has(term.id)) continue;
+    if (!term.highlight && !options.enabledIds?.has(term.id)) continue;
+    for (const alias of term.aliases) {
+      const units = segmentAlias(alias.text);
+      if (units.length > 0) result.push({ termId: term.id, caseSensitive: alias.caseSensitive, units });
+    }
+  }
+  return result;
+}
 
 /** One alias of an active term, segmented; shared with the reference matcher. */
 export interface CompiledAlias {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type MatchTerm, type MatcherOptions, type TermMatch } from './term-matcher';
+import { compileGlossary, decodeCompiledGlossary, encodeCompiledGlossary } from './compiled-glossary';
+import { compileMatcher, matcherFor, type MatchTerm, type MatcherOptions, type TermMatch } from './term-matcher';
 import { referenceFind } from './term-matcher.reference';
 import { prng } from '@/test/prng';
 
@@ -361,7 +362,7 @@ function generateCase(seed: number, shape: Shape = SMALL) {
 }
 
 describe('generated cases agree with the reference matcher', () => {
-  it('on 1500 random glossaries and texts', () => {
+  it('on 1500 random glossaries and texts, in memory and from the binary form', { timeout: 60_000 }, () => {
     let total = 0;
     for (let seed = 1; seed <= 1500; seed++) {
       const { terms, options, text } = generateCase(seed);
@@ -371,13 +372,19 @@ describe('generated cases agree with the reference matcher', () => {
         // Report the smallest useful failure: the seed and the inputs.
         expect({ seed, text, terms, actual }).toEqual({ seed, text, terms, actual: expected });
       }
+      // The binary form a content script loads matches exactly what the in-memory one matched.
+      const loaded = decodeCompiledGlossary(encodeCompiledGlossary(compileGlossary('v', terms)));
+      const fromBinary = matcherFor(loaded, options).find(text);
+      if (JSON.stringify(fromBinary) !== JSON.stringify(expected)) {
+        expect({ seed, text, terms, fromBinary }).toEqual({ seed, text, terms, fromBinary: expected });
+      }
       total += expected.length;
     }
     // The planted aliases are found: the comparison is not between two empty lists.
     expect(total).toBeGreaterThan(5000);
   });
 
-  it('on 300 large glossaries over a few letters', () => {
+  it('on 300 large glossaries over a few letters, in memory and from the binary form', { timeout: 60_000 }, () => {
     let total = 0;
     for (let seed = 1; seed <= 300; seed++) {
       const { terms, options, text } = generateCase(seed, WIDE);
@@ -385,6 +392,11 @@ describe('generated cases agree with the reference matcher', () => {
       const actual = compileMatcher(terms, options).find(text);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         expect({ seed, text, terms, actual }).toEqual({ seed, text, terms, actual: expected });
+      }
+      const loaded = decodeCompiledGlossary(encodeCompiledGlossary(compileGlossary('v', terms)));
+      const fromBinary = matcherFor(loaded, options).find(text);
+      if (JSON.stringify(fromBinary) !== JSON.stringify(expected)) {
+        expect({ seed, text, terms, fromBinary }).toEqual({ seed, text, terms, fromBinary: expected });
       }
       total += expected.length;
     }

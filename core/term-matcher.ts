@@ -28,7 +28,8 @@ import {
   type CompiledPattern,
   type TermAutomaton,
 } from './term-automaton';
-import { buildTermAutomaton, type CompiledAlias } from './term-automaton-build';
+import { compileGlossary, type CompiledGlossary } from './compiled-glossary';
+import type { CompiledAlias, MatchAlias, MatchTerm, MatcherOptions } from './term-automaton-build';
 import {
   BOUNDARY_SYMBOL,
   CLASS_HIGH_SURROGATE,
@@ -42,52 +43,19 @@ import {
   getFoldTables,
   isLatinBase,
   isWordCodePoint,
-  segmentAlias,
 } from './text-fold';
 
-export type { CompiledAlias };
+export type { CompiledAlias, MatchAlias, MatchTerm, MatcherOptions };
+export { activeAliases } from './term-automaton-build';
 
-export interface MatchAlias {
-  text: string;
-  caseSensitive: boolean;
-}
-export interface MatchTerm {
-  id: string;
-  highlight: boolean;
-  aliases: MatchAlias[];
-}
 /** UTF-16 offsets into the original text, end exclusive. */
 export interface TermMatch {
   start: number;
   end: number;
   termId: string;
 }
-export interface MatcherOptions {
-  /** Terms with highlight:false that the user switched on. */
-  enabledIds?: ReadonlySet<string>;
-  /** Terms the user marked "I know this term": never matched. */
-  disabledIds?: ReadonlySet<string>;
-}
 export interface TermMatcher {
   find(text: string): TermMatch[];
-}
-
-/**
- * The aliases that take part in matching, in priority order: terms in input order, aliases in
- * their order. Skips disabled terms, terms with highlight:false that are not enabled, and
- * aliases that are empty after trimming whitespace.
- */
-export function activeAliases(terms: readonly MatchTerm[], options: MatcherOptions = {}): CompiledAlias[] {
-  const result: CompiledAlias[] = [];
-  for (const term of terms) {
-    if (options.disabledIds?.has(term.id)) continue;
-    if (!term.highlight && !options.enabledIds?.has(term.id)) continue;
-    for (const alias of term.aliases) {
-      const units = segmentAlias(alias.text);
-      if (units.length > 0) result.push({ termId: term.id, caseSensitive: alias.caseSensitive, units });
-    }
-  }
-  return result;
 }
 
 /**
@@ -172,7 +140,14 @@ class AhoCorasickMatcher implements TermMatcher {
   private readonly ringMask: number;
   private readonly pending = new Pending();
 
-  constructor(private readonly automaton: TermAutomaton) {
+  /**
+   * @param active per term index, 1 when the reader's switches let it match; a match of an inactive
+   * term is never a candidate, exactly as if its aliases had not been compiled.
+   */
+  constructor(
+    private readonly automaton: TermAutomaton,
+    private readonly active: Uint8Array,
+  ) {
     let size = 1;
     while (size <= automaton.maxUnits + 1) size *= 2;
     this.unitRing = new Int32Array(size);
@@ -186,6 +161,7 @@ class AhoCorasickMatcher implements TermMatcher {
     const { fold, classes } = getFoldTables();
     const { afterBoundary, wordStartRow, alphabet, dense, states, outputNext, unitDepth, stateTerm, termIds } = a;
     const pending = this.pending;
+    const active = this.active;
     const ring = this.unitRing;
     const mask = this.ringMask;
     const n = text.length;
@@ -215,7 +191,7 @@ class AhoCorasickMatcher implements TermMatcher {
         const matchStart = ring[firstUnit & mask]!;
         if (matchStart >= pending.lastEnd) {
           let term = stateTerm[out]!;
-          if (term === CHECK_CASE) term = this.verifiedTerm(text, out, firstUnit, units, start);
+          if (term === CHECK_CASE || active[term] === 0) term = this.verifiedTerm(text, out, firstUnit, units, start);
           if (term >= 0) pending.add(matchStart, start, term);
         }
         out = outputNext[out]!;
@@ -270,12 +246,13 @@ class AhoCorasickMatcher implements TermMatcher {
     return matches;
   }
 
-  /** The term of the first pattern at `state` that holds here (case checked), or -1. */
+  /** The term of the first pattern of an active term at `state` that holds here (case checked), or -1. */
   private verifiedTerm(text: string, state: number, firstUnit: number, units: number, end: number): number {
     const { patternStart, patternIds, patterns } = this.automaton;
     const to = patternStart[state + 1]!;
     for (let k = patternStart[state]!; k < to; k++) {
       const pattern = patterns[patternIds[k]!]!;
+      if (this.active[pattern.termIndex] === 0) continue;
       if (!pattern.caseSensitive || this.exactlyEqual(text, pattern, firstUnit, units, end)) {
         return pattern.termIndex;
       }
@@ -304,7 +281,23 @@ class AhoCorasickMatcher implements TermMatcher {
   }
 }
 
-/** Compiles the active aliases of `terms` into a matcher; compile once, call find() per text. */
+/**
+ * A matcher over a compiled glossary with the reader's switches applied: terms in `disabledIds` never
+ * match, terms not highlighted by default match only when in `enabledIds`. Costs one pass over the
+ * terms, never a compile.
+ */
+export function matcherFor(compiled: CompiledGlossary, options: MatcherOptions = {}): TermMatcher {
+  const { termIds } = compiled.automaton;
+  const active = new Uint8Array(termIds.length);
+  for (let k = 0; k < termIds.length; k++) {
+    const id = termIds[k]!;
+    active[k] =
+      (compiled.highlightByDefault[k] || options.enabledIds?.has(id)) && !options.disabledIds?.has(id) ? 1 : 0;
+  }
+  return new AhoCorasickMatcher(compiled.automaton, active);
+}
+
+/** Compiles `terms` and applies the reader's switches: for tests and one-off texts; pages load a compiled glossary. */
 export function compileMatcher(terms: readonly MatchTerm[], options?: MatcherOptions): TermMatcher {
-  return new AhoCorasickMatcher(buildTermAutomaton(activeAliases(terms, options)));
+  return matcherFor(compileGlossary('', terms), options);
 }
