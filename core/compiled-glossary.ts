@@ -7,9 +7,11 @@
  * other) to a content script: typed arrays laid out in one buffer, read back as views without copying,
  * plus a small JSON part for the strings.
  */
-import { claimsOf } from './alias-claims';
+import { claimsOf, type AliasClaims } from './alias-claims';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { STATE_FIELDS, type CompiledPattern, type TermAutomaton } from './term-automaton';
 import { activeAliases, buildTermAutomaton, type MatchTerm } from './term-automaton-build';
+import { z } from './zod';
 
 export interface CompiledGlossary {
   /** The glossary version it was compiled from. */
@@ -18,7 +20,7 @@ export interface CompiledGlossary {
   /** Per term (index into `automaton.termIds`): 1 when it is highlighted unless the reader says otherwise. */
   highlightByDefault: Uint8Array;
   /** Folded surface form → the ids of the terms that claim it, only where more than one does (ambiguous). */
-  ambiguous: ReadonlyMap<string, readonly string[]>;
+  ambiguous: AliasClaims;
 }
 
 /** Compiles every alias of every term; the reader's switches are applied when matching. */
@@ -195,4 +197,25 @@ export function decodeCompiledGlossary(input: Uint8Array): CompiledGlossary {
 
 function align4(n: number): number {
   return (n + 3) & ~3;
+}
+
+/**
+ * A compiled glossary as stored for content scripts in `browser.storage.local` (settings/page-glossary.ts):
+ * storage carries JSON, so the bytes travel as base64.
+ */
+export const storedCompiledGlossarySchema = z.object({
+  format: z.number(),
+  version: z.string(),
+  base64: z.string(),
+});
+export type StoredCompiledGlossary = z.infer<typeof storedCompiledGlossarySchema>;
+
+export function storeCompiledGlossary(bytes: Uint8Array, version: string): StoredCompiledGlossary {
+  return { format: COMPILED_FORMAT_VERSION, version, base64: bytesToBase64(bytes) };
+}
+
+/** The compiled glossary from its stored form; null when it is of another format (to be compiled again). */
+export function loadCompiledGlossary(stored: StoredCompiledGlossary): CompiledGlossary | null {
+  if (stored.format !== COMPILED_FORMAT_VERSION) return null;
+  return decodeCompiledGlossary(base64ToBytes(stored.base64));
 }

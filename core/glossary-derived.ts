@@ -1,3 +1,5 @@
+import { bytesToBase64 } from './base64';
+import { compileGlossary, encodeCompiledGlossary } from './compiled-glossary';
 import type { Glossary } from './glossary-schema';
 import { reconstructLetter, type LetterBlock } from './letter';
 import { locateQuote } from './quote-locator';
@@ -33,4 +35,15 @@ export function deriveForLetter(glossary: Glossary, letter: string): LetterDeriv
     glossary.entries.map((e) => [e.id, e.quotes.map((q) => locateQuote(blocks, q.text))]),
   );
   return { blocks, quoteTargets };
+}
+
+export interface CompiledDerived {
+  glossaryVersion: string;
+  /** The matcher's compiled form (compiled-glossary.ts), base64: the background hands it to content scripts. */
+  compiledBase64: string;
+}
+
+export function deriveCompiled(glossary: Glossary): CompiledDerived {
+  const compiled = compileGlossary(glossary.version, buildTermIndex(glossary.entries));
+  return { glossaryVersion: glossary.version, compiledBase64: bytesToBase64(encodeCompiledGlossary(compiled)) };
 }

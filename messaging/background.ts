@@ -1,7 +1,6 @@
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import { termIdSchema } from '@/core/ids';
 import { noteSchema, saveNoteInputSchema, type Note } from '@/core/notes';
-import type { MatchTerm } from '@/core/term-matcher';
 import { z } from '@/core/zod';
 import { defineReceiver } from './receiver';
 
@@ -9,8 +8,11 @@ import { defineReceiver } from './receiver';
 const schemas = {
   /** Makes sure the bundled glossary is in the database (seeded after install or an update). */
   ensureSeeded: z.strictObject({}),
-  /** Content script: what the matcher needs. */
-  getTermIndex: z.strictObject({}),
+  /**
+   * Content script, when browser.storage.local lacks what it highlights with (first run, another
+   * format): put the compiled glossary and the known terms there (settings/page-glossary.ts).
+   */
+  publishPageGlossary: z.strictObject({}),
   /** Tooltip frame: the one entry it shows. */
   getEntry: z.strictObject({ id: termIdSchema }),
   /** Tooltip: "I know this term" (stop highlighting it), or undo. */
@@ -32,16 +34,9 @@ const schemas = {
   }),
 };
 
-export interface TermIndex {
-  version: string;
-  terms: MatchTerm[];
-  /** Terms the reader marked "I know this term": not highlighted. */
-  known: string[];
-}
-
 export interface BackgroundResponses {
   ensureSeeded: { glossaryVersion: string | null; entries: number };
-  getTermIndex: TermIndex;
+  publishPageGlossary: { version: string };
   getEntry: GlossaryEntry | null;
   setKnown: { known: string[] };
   getNote: Note | null;

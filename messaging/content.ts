@@ -10,8 +10,6 @@ const schemas = {
   revealTerm: z.strictObject({ termId: termIdSchema }),
   /** Background (keyboard command) → the tab: explain the term at the selection. */
   explainSelection: z.strictObject({}),
-  /** Background → every tab: the terms marked "I know this term" changed. */
-  knownChanged: z.strictObject({ known: z.array(termIdSchema).check(z.maxLength(100_000)) }),
   /**
    * Background → every tab: a note changed; the content script tells its tooltip frame (Firefox does
    * not deliver runtime broadcasts to extension frames inside web pages).
@@ -31,7 +29,6 @@ export interface ContentResponses {
   getPageTerms: PageTerms;
   revealTerm: { revealed: boolean };
   explainSelection: { explained: string | null };
-  knownChanged: { ok: true };
   relayNotesChanged: { ok: true };
 }
 

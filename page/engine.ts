@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermIndex } from '@/messaging/background';
+import type { CompiledGlossary } from '@/core/compiled-glossary';
 import type { PageSettings } from '@/settings';
 import type { TermHighlighter } from './highlighter';
 import type { HoverController } from './hover';
@@ -10,6 +10,12 @@ export interface PageOptions {
   root?: () => Element | null;
   /** Ignore the on/off settings (our own reading view is always explained). */
   alwaysOn?: boolean;
+}
+
+export interface PageGlossary {
+  compiled: CompiledGlossary;
+  /** Terms the reader marked "I know this term": not highlighted. */
+  known: string[];
 }
 
 /** What features tell each other, by name → payload. */
@@ -35,8 +41,8 @@ type Payload<K extends keyof PageEvents> = PageEvents[K] extends undefined ? [] 
  * `ctx` is invalidated.
  */
 export class PageEngine {
-  /** The glossary's terms and the reader's known ones: fetched once, from the background. */
-  index: TermIndex | null = null;
+  /** The compiled glossary and the reader's known terms, read from browser.storage (settings/page-glossary.ts). */
+  glossary: PageGlossary | null = null;
   /** The settings last applied; null until the first apply. */
   settings: PageSettings | null = null;
   /** This document's highlights; null while the extension is off here. */

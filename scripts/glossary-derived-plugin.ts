@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deriveForLetter, deriveForSearch } from '../core/glossary-derived';
+import { deriveCompiled, deriveForLetter, deriveForSearch } from '../core/glossary-derived';
 import type { Glossary } from '../core/glossary-schema';
 
 const GLOSSARY = fileURLToPath(new URL('../data/glossary.json', import.meta.url));
 const LETTER = fileURLToPath(new URL('../data/source/benelux-voorzitterschap-2023.txt', import.meta.url));
 
-/** Two modules, so the popup does not carry the letter's text. Types: ui-data/virtual-modules.d.ts. */
+/**
+ * Separate modules, so the popup does not carry the letter's text nor the compiled matcher.
+ * Types: ui-data/virtual-modules.d.ts.
+ */
 const MODULES: Record<string, (glossary: Glossary, letter: string) => object> = {
   'virtual:glossary-derived/search': deriveForSearch,
   'virtual:glossary-derived/letter': deriveForLetter,
+  'virtual:glossary-derived/compiled': deriveCompiled,
 };
 
 /**

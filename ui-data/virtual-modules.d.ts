@@ -11,3 +11,9 @@ declare module 'virtual:glossary-derived/letter' {
   export const blocks: LetterDerived['blocks'];
   export const quoteTargets: LetterDerived['quoteTargets'];
 }
+
+declare module 'virtual:glossary-derived/compiled' {
+  import type { CompiledDerived } from '@/core/glossary-derived';
+  export const glossaryVersion: CompiledDerived['glossaryVersion'];
+  export const compiledBase64: CompiledDerived['compiledBase64'];
+}

@@ -15,10 +15,12 @@ describe('background handlers', () => {
     const entry = await handlers.getEntry({ id: 'etias' }, {});
     expect(entry?.id).toBe('etias');
     expect(entry && 'aliasKeys' in entry).toBe(false);
-    const index = await handlers.getTermIndex({}, {});
-    expect(index.version).toBe('1.0.0');
-    expect(index.terms.map((t) => t.id).sort()).toEqual(['etias', 'nsec']);
-    expect(index.terms[0]?.aliases[0]).toEqual({ text: 'ETIAS', caseSensitive: true });
+    let published = 0;
+    const withPublish = createHandlers(freshDb(), sampleGlossary('1.0.0', ['etias']), {
+      publish: () => Promise.resolve(void published++),
+    });
+    expect(await withPublish.publishPageGlossary({}, {})).toEqual({ version: '1.0.0' });
+    expect(published).toBe(1);
   });
 
   it('answer null for an unknown id', async () => {
@@ -44,10 +46,13 @@ describe('toolbar badge', () => {
 });
 
 describe('setKnown', () => {
-  it('stores the choice and refuses an unknown term id', async () => {
-    const handlers = createHandlers(freshDb(), sampleGlossary());
+  it('stores the choice, tells the pages, and refuses an unknown term id', async () => {
+    const told: string[][] = [];
+    const handlers = createHandlers(freshDb(), sampleGlossary(), {
+      knownChanged: (known) => Promise.resolve(void told.push(known)),
+    });
     expect(await handlers.setKnown({ termId: 'etias', known: true }, {})).toEqual({ known: ['etias'] });
-    expect((await handlers.getTermIndex({}, {})).known).toEqual(['etias']);
+    expect(told).toEqual([['etias']]);
     expect(await handlers.setKnown({ termId: 'etias', known: false }, {})).toEqual({ known: [] });
     await expect(handlers.setKnown({ termId: 'nope', known: true }, {})).rejects.toThrow(/Unknown term id "nope"/);
   });
@@ -56,14 +61,14 @@ describe('setKnown', () => {
 describe('message validation', () => {
   it('accepts a well-formed request', () => {
     expect(backgroundReceiver.parse('getEntry', { id: 'etias' })).toEqual({ id: 'etias' });
-    expect(backgroundReceiver.parse('getTermIndex', undefined)).toEqual({});
+    expect(backgroundReceiver.parse('publishPageGlossary', undefined)).toEqual({});
   });
   it.each([
     ['getEntry', { id: 5 }, /getEntry.*id/],
     ['getEntry', {}, /getEntry.*id/],
     ['getEntry', { id: 'x'.repeat(101) }, /id/],
     ['getEntry', 'etias', /getEntry/],
-    ['getTermIndex', { extra: true }, /getTermIndex/],
+    ['publishPageGlossary', { extra: true }, /publishPageGlossary/],
     ['ensureSeeded', { from: 'popup' }, /ensureSeeded/],
     ['saveNote', { termId: 'etias', text: 1, baseRevision: 0, baseText: '' }, /saveNote.*text/],
   ] as const)('rejects %s with %j and says why', (name, data, message) => {

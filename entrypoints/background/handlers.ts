@@ -1,5 +1,4 @@
 import type { Glossary } from '@/core/glossary-schema';
-import { buildTermIndex } from '@/core/term-index';
 import { parseNotesExport } from '@/core/notes-export';
 import {
   allEntries,
@@ -35,12 +34,15 @@ export interface HandlerDeps {
   badge?: BadgeApi;
   /** Tells open views (tooltip frames) that a note changed. */
   notesChanged?: (termId?: string) => void;
-  /** Tells every tab's content scripts which terms are marked known. */
-  knownChanged?: (known: string[]) => void;
+  /** Tells every tab's content scripts which terms are marked known (their storage mirror). */
+  knownChanged?: (known: string[]) => Promise<void>;
+  /** Puts the compiled glossary and the known terms where content scripts read them (publish.ts). */
+  publish?: () => Promise<void>;
 }
 
 export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): Handlers {
-  const { badge, notesChanged = () => undefined, knownChanged = () => undefined } = deps;
+  const { badge, notesChanged = () => undefined, knownChanged = () => Promise.resolve() } = deps;
+  const { publish = () => Promise.resolve() } = deps;
   const ready = () => seedGlossary(db, bundled);
   const knownTerm = async (termId: string) => {
     if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
@@ -50,10 +52,10 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
       await ready();
       return { glossaryVersion: await storedGlossaryVersion(db), entries: await db.entries.count() };
     },
-    async getTermIndex() {
+    async publishPageGlossary() {
       await ready();
-      const version = (await storedGlossaryVersion(db)) ?? bundled.version;
-      return { version, terms: buildTermIndex(await allEntries(db)), known: await knownIds(db) };
+      await publish();
+      return { version: (await storedGlossaryVersion(db)) ?? bundled.version };
     },
     async getEntry({ id }) {
       await ready();
@@ -101,7 +103,7 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
       await knownTerm(termId);
       await markKnown(db, termId, known);
       const ids = await knownIds(db);
-      knownChanged(ids);
+      await knownChanged(ids);
       return { known: ids };
     },
   };

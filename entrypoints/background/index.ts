@@ -1,14 +1,20 @@
+import { compiledBase64, glossaryVersion } from 'virtual:glossary-derived/compiled';
 import glossaryJson from '@/data/glossary.json';
+import { COMPILED_FORMAT_VERSION } from '@/core/compiled-glossary';
 import type { Glossary } from '@/core/glossary-schema';
 import { openDatabase, seedGlossary } from '@/db';
 import { contentScript } from '@/messaging/content';
 import { extensionPages } from '@/messaging/extension-pages';
+import { knownTermsStore } from '@/settings/page-glossary';
 import { onCommand } from './commands';
 import { registerHandlers } from './handlers';
+import { publishPageGlossary } from './publish';
 
 // data/glossary.json is validated by the build (wxt.config.ts) and by the unit tests, so the
 // bundle can trust its shape without paying for a parse on every service-worker start.
 const bundled = glossaryJson as Glossary;
+/** The bundled glossary's matcher, compiled by the build (scripts/glossary-derived-plugin.ts). */
+const bundledCompiled = { format: COMPILED_FORMAT_VERSION, version: glossaryVersion, base64: compiledBase64 };
 
 /** Tab ids need no permission; tabs without our content script just don't answer. */
 function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
@@ -19,6 +25,7 @@ function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const publish = () => publishPageGlossary(db, bundledCompiled);
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
   registerHandlers(db, bundled, {
     // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
@@ -31,10 +38,14 @@ export default defineBackground(() => {
       // scripts relay it to their tooltip.
       toEveryTab((tabId) => contentScript({ tabId }).relayNotesChanged(data));
     },
-    knownChanged: (known) => toEveryTab((tabId) => contentScript({ tabId }).knownChanged({ known })),
+    // Every frame watches the mirror (settings/page-glossary.ts): no message to each tab.
+    knownChanged: (known) => knownTermsStore.setValue(known),
+    publish,
   });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
   });
+  // At every start, so an update or a cleared storage is repaired before a page has to ask.
+  publish().catch((error: unknown) => console.error('Publishing the compiled glossary failed', error));
   browser.commands.onCommand.addListener((command) => void onCommand(command));
 });

@@ -1,17 +1,19 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { topFrameHostname } from '@/core/hostname';
-import { compileMatcher } from '@/core/term-matcher';
+import { loadCompiledGlossary } from '@/core/compiled-glossary';
+import { matcherFor } from '@/core/term-matcher';
 import { background } from '@/messaging/background';
-import { contentReceiver } from '@/messaging/content';
 import { pageSettings } from '@/settings';
-import type { PageEngine } from '@/page/engine';
+import { compiledGlossaryStore, knownTermsStore } from '@/settings/page-glossary';
+import type { PageEngine, PageGlossary } from '@/page/engine';
 import { TermHighlighter } from '@/page/highlighter';
 import { PageScanner } from '@/page/scanner';
 
 /**
- * Highlights the glossary's terms: fetches the term index from the background (content scripts never
- * open the database), applies the settings, scans and highlights, and starts over when the settings
- * or the known terms change and on a single-page app's navigation. Resolves after the first apply.
+ * Highlights the glossary's terms: reads the compiled glossary and the known terms from storage (the
+ * background publishes them; content scripts never open the database nor wait on a sleeping service
+ * worker), applies the settings, scans and highlights, and starts over when the settings, the known
+ * terms or the glossary change and on a single-page app's navigation. Resolves after the first apply.
  */
 export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<void> {
   /** Removes every highlight at once and stops scanning. */
@@ -24,25 +26,26 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
 
   /** (Re)applies the settings: off removes every highlight at once; on needs no reload. */
   const apply = async (): Promise<void> => {
+    const startedAt = performance.now();
+    const glossary = engine.glossary ? Promise.resolve(engine.glossary) : loadGlossary();
+    glossary.catch(() => undefined); // awaited below only when on here
     const settings = await pageSettings(topHostname());
     if (engine.options.alwaysOn) settings.enabled = true;
     clear();
     engine.settings = settings;
     engine.emit('settingsApplied', settings);
     if (!settings.enabled || ctx.isInvalid) return;
-    const startedAt = performance.now();
-    const index = (engine.index ??= await background.getTermIndex({}));
-    const matcher = compileMatcher(index.terms, {
-      enabledIds: new Set(settings.enabledIds),
-      disabledIds: new Set(index.known),
-    });
+    const { compiled, known } = (engine.glossary = await glossary);
+    if (engine.settings !== settings || ctx.isInvalid) return; // applied again meanwhile
+    // The switches filter matches; the glossary was compiled once, by the build or the background.
+    const matcher = matcherFor(compiled, { enabledIds: new Set(settings.enabledIds), disabledIds: new Set(known) });
     const highlighter = new TermHighlighter(settings.mode === 'first');
     const scanner = new PageScanner({
       matcher,
       highlighter,
       idle: (run) => void ctx.requestIdleCallback(run, { timeout: 250 }),
       onIdle: () => {
-        // Our own work on this page, from asking for the index to the last highlight (`npm run bench`).
+        // Our own work on this page, from reading the glossary to the last highlight (`npm run bench`).
         if (settings.timings) performance.measure('benelux-glossary:scan', { start: startedAt });
         engine.emit('scanIdle');
       },
@@ -50,31 +53,52 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
     });
     engine.highlighter = highlighter;
     engine.scanner = scanner;
-    // Compiling was one task; scanning starts in the next, after the page's first paint, so that
-    // reading where text is on screen never forces a layout of a page still being laid out.
+    // Reading where text is on screen must not force a layout of a page still being laid out:
+    // scanning starts after the page's first paint.
     await afterFirstPaint(ctx);
     if (engine.scanner === scanner) scanner.start(document, engine.options.root?.());
+  };
+
+  /** Marks `termId` known (or sets the whole list) and highlights again if that changed anything. */
+  const setKnown = (known: string[]) => {
+    const glossary = engine.glossary;
+    if (!glossary || [...known].sort().join() === [...glossary.known].sort().join()) return;
+    engine.glossary = { ...glossary, known };
+    void apply();
   };
 
   ctx.onInvalidated(clear);
   ctx.addEventListener(window, 'wxt:locationchange', () => engine.scanner?.restart(document, engine.options.root?.()));
   engine.on('settingsChanged', () => void apply());
-  engine.on('termKnown', (termId) => {
-    if (engine.index && !engine.index.known.includes(termId)) {
-      engine.index.known.push(termId);
-      void apply();
-    }
-  });
+  // This frame's tooltip: at once. Other frames and tabs: through the background's mirror.
+  engine.on('termKnown', (termId) => engine.glossary && setKnown([...engine.glossary.known, termId]));
+  ctx.onInvalidated(knownTermsStore.watch((known) => known && setKnown(known)));
   ctx.onInvalidated(
-    contentReceiver.handle('knownChanged', ({ known }) => {
-      if (engine.index && [...known].sort().join() !== [...engine.index.known].sort().join()) {
-        engine.index.known = known;
-        void apply();
-      }
-      return Promise.resolve({ ok: true as const });
+    compiledGlossaryStore.watch(() => {
+      engine.glossary = null;
+      void apply();
     }),
   );
   return apply();
+}
+
+/**
+ * What this frame highlights with, from browser.storage.local. When it is missing or unreadable (first
+ * run, another format), the background publishes it once and it is read again.
+ */
+async function loadGlossary(): Promise<PageGlossary> {
+  for (let attempt = 0; ; attempt++) {
+    const [stored, known] = await Promise.all([compiledGlossaryStore.getValue(), knownTermsStore.getValue()]);
+    let compiled = null;
+    try {
+      compiled = stored && loadCompiledGlossary(stored);
+    } catch (error) {
+      if (attempt > 0) throw error;
+    }
+    if (compiled && known) return { compiled, known };
+    if (attempt > 0) throw new Error('Benelux Glossary: no compiled glossary to highlight with.');
+    await background.publishPageGlossary({});
+  }
 }
 
 /** Resolves after the next rendered frame (or after a second in a tab that is not rendering). */

@@ -1,9 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { claimsOf, otherClaimants, type AliasClaims } from '@/core/alias-claims';
+import { otherClaimants } from '@/core/alias-claims';
 import { readerLang } from '@/core/reader-lang';
 import { sentenceAround } from '@/core/sentence';
 import { DEFAULT_DWELL_MS } from '@/core/settings';
-import type { TermIndex } from '@/messaging/background';
 import { contentReceiver } from '@/messaging/content';
 import type { PageEngine } from '@/page/engine';
 import { termAtPoint } from '@/page/hit-test';
@@ -21,11 +20,11 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     if (message.type === 'known') engine.emit('termKnown', message.termId);
   });
 
-  const claims = claimsOfIndex();
   const show = (target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void => {
     const { term } = target;
     const surface = term.node.data.slice(term.start, term.end);
-    const candidates = engine.index ? otherClaimants(claims(engine.index), surface, term.termId) : [];
+    const ambiguous = engine.glossary?.compiled.ambiguous;
+    const candidates = ambiguous ? otherClaimants(ambiguous, surface, term.termId) : [];
     const lang = readerLang(document.documentElement.lang, browser.i18n.getUILanguage());
     void tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
       title: document.title.slice(0, 500),
@@ -49,7 +48,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     hover.hide();
     tooltip.timings = settings.timings;
   });
-  engine.on('scanIdle', () => void tooltip.prepare(engine.index?.terms[0]?.id));
+  engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled.automaton.termIds[0]));
   ctx.onInvalidated(() => hover.hide());
   ctx.onInvalidated(
     contentReceiver.handle('relayNotesChanged', ({ termId }) => {
@@ -57,13 +56,4 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
       return Promise.resolve({ ok: true as const });
     }),
   );
-}
-
-/** `claimsOf` an index, computed once per index (its terms never change; only `known` does). */
-function claimsOfIndex(): (index: TermIndex) => AliasClaims {
-  let last: { index: TermIndex; claims: AliasClaims } | null = null;
-  return (index) => {
-    if (last?.index !== index) last = { index, claims: claimsOf(index.terms) };
-    return last.claims;
-  };
 }
