@@ -9,6 +9,22 @@ interface CaretDoc {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 }
 
+/** The caret (text node or element, and offset) at a point, by the browser's own hit-testing. */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
+  const caretDoc = doc as unknown as CaretDoc;
+  if (caretDoc.caretPositionFromPoint) {
+    const pos = caretDoc.caretPositionFromPoint(x, y, { shadowRoots });
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = caretDoc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
 export function rangeOf(term: PlacedTerm): Range {
   const range = term.node.ownerDocument.createRange();
   range.setStart(term.node, term.start);
@@ -35,20 +51,10 @@ export function termAtPoint(
   y: number,
   shadowRoots: ShadowRoot[],
 ): { term: PlacedTerm; range: Range } | null {
-  const caretDoc = doc as unknown as CaretDoc;
-  let node: Node | null = null;
-  let offset = 0;
-  if (caretDoc.caretPositionFromPoint) {
-    const pos = caretDoc.caretPositionFromPoint(x, y, { shadowRoots });
-    if (pos) ({ offsetNode: node, offset } = pos);
-  } else if (caretDoc.caretRangeFromPoint) {
-    const range = caretDoc.caretRangeFromPoint(x, y);
-    if (range) {
-      node = range.startContainer;
-      offset = range.startOffset;
-    }
-  }
-  if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+  const caret = caretAt(doc, x, y, shadowRoots);
+  if (!caret) return null;
+  const { node, offset } = caret;
+  if (node.nodeType !== Node.TEXT_NODE) return null;
   for (const at of [offset, offset - 1]) {
     const term = highlighter.termAt(node, at);
     if (!term) continue;

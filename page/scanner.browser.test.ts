@@ -223,3 +223,68 @@ describe('PageScanner picks up text', () => {
     }
   });
 });
+
+describe('PageScanner explains the first screen first', () => {
+  /** 3 000 paragraphs, each with its number; every one holds a term. */
+  function longPage(): HTMLElement[] {
+    const main = mount('<main id="long"></main>');
+    const paragraphs = Array.from({ length: 3000 }, (_, k) => {
+      const p = document.createElement('p');
+      p.id = `p${k}`;
+      p.textContent = `Alinea ${k} over ETIAS.`;
+      return p;
+    });
+    main.append(...paragraphs);
+    return paragraphs;
+  }
+  const onScreen = (p: HTMLElement) => {
+    const r = p.getBoundingClientRect();
+    return r.bottom >= 0 && r.top <= innerHeight;
+  };
+
+  it('shows what is on screen before any idle slice, the rest only when the scan ends', async () => {
+    const paragraphs = longPage();
+    try {
+      paragraphs[1500]!.scrollIntoView();
+      const visible = paragraphs.filter(onScreen).map((p) => p.id);
+      expect(visible.length).toBeGreaterThan(3);
+      expect(visible).not.toContain('p0');
+
+      const { idle, flush } = manualIdle();
+      const highlighter = new TermHighlighter(false);
+      const scanner = new PageScanner({ matcher, highlighter, idle });
+      running.push(scanner);
+      scanner.start(document);
+      // No idle slice has run: the registered highlight holds the screen, and nothing far from it.
+      const first = shown().map((s) => s.in);
+      expect(first).toEqual(expect.arrayContaining(visible));
+      expect(first.length).toBeLessThan(visible.length + 60);
+      expect(first).not.toContain('p0');
+      expect(first).not.toContain('p2999');
+
+      await flush();
+      expect(shown()).toHaveLength(3000);
+    } finally {
+      scrollTo(0, 0);
+      document.getElementById('long')?.remove();
+    }
+  });
+
+  it('starts at the top of the document when no probe lands on text', () => {
+    const paragraphs = longPage();
+    const cover = mount('<div id="cover" style="position:fixed;inset:0;background:white"></div>');
+    try {
+      const { idle } = manualIdle();
+      const scanner = new PageScanner({ matcher, highlighter: new TermHighlighter(false), idle });
+      running.push(scanner);
+      scanner.start(document);
+      const first = shown().map((s) => s.in);
+      expect(first).toContain('p0');
+      expect(first).not.toContain('p2999');
+      expect(paragraphs.filter(onScreen).every((p) => first.includes(p.id))).toBe(true);
+    } finally {
+      cover.remove();
+      document.getElementById('long')?.remove();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { TermMatcher } from '@/core/term-matcher';
 import type { TermHighlighter } from './highlighter';
+import { caretAt } from './hit-test';
 import { isInsideSkipped, isSkippedElement } from './skip-rules';
 
 // Kept importable from here for the modules that know it as the scanner's.
@@ -7,6 +8,10 @@ export { UI_HOST_TAG } from './skip-rules';
 
 /** Pages with more text nodes than this left to match collect them unseen and show them at once. */
 const BATCH_FROM = 200;
+/** Where the first screen is looked for: the browser's own hit-testing at these fractions of the viewport. */
+const PROBES = [0.02, 0.25, 0.5, 0.75, 0.98];
+/** The first screen holds at most this many text nodes (a cheap bound on its layout reads). */
+const FIRST_SCREEN_MAX = 2000;
 
 /** Time a slice may take before it yields: well under the 50 ms of a long task. */
 const SLICE_MS = 8;
@@ -39,9 +44,8 @@ export class PageScanner {
   private scheduled = false;
   private needsPrune = false;
   private stopped = false;
-  private visibleFirst = true;
-  /** Visible nodes still to match before the rest of the page is collected unseen. */
-  private visibleLeft = 0;
+  /** Text nodes matched with the first screen, skipped when the full walk reaches them. */
+  private readonly firstScreen = new Set<Text>();
   private doneOnce = false;
 
   constructor(private readonly opts: ScannerOptions) {}
@@ -50,8 +54,15 @@ export class PageScanner {
     if (doc.designMode === 'on') return;
     if (root) this.addRoot(root);
     else this.addRoot(doc);
-    // The first slice runs now, not when idle: what the reader sees gets explained at once.
-    this.runSlice(SLICE_MS);
+    // What the reader sees is explained at once, in its own change of the highlight registry; the
+    // rest of the page follows in idle slices, collected unseen and shown in one change at the end.
+    try {
+      this.explainFirstScreen(doc, root ?? doc);
+    } catch (error) {
+      console.error('Benelux Glossary: explaining the first screen failed', error);
+    }
+    this.opts.highlighter.beginBatch();
+    this.schedule();
   }
 
   stop(): void {
@@ -60,6 +71,7 @@ export class PageScanner {
     this.observers.length = 0;
     this.pending.length = 0;
     this.walks.length = 0;
+    this.firstScreen.clear();
   }
 
   /** Forgets everything and scans again (single-page-app navigation, settings change). */
@@ -67,7 +79,7 @@ export class PageScanner {
     this.stop();
     this.stopped = false;
     this.roots.clear();
-    this.visibleFirst = true;
+    this.firstScreen.clear();
     this.start(doc, root);
   }
 
@@ -138,26 +150,23 @@ export class PageScanner {
         this.pending.push(node as Text);
       }
     }
-    if (this.walks.length === 0 && this.visibleFirst) {
-      this.visibleFirst = false;
-      this.visibleLeft = this.moveVisibleToFront();
-    }
     while (this.pending.length > 0 && performance.now() < end) {
-      // pending is consumed from its end: moveVisibleToFront puts visible nodes there.
       const node = this.pending.pop()!;
-      if (this.visibleLeft > 0 && --this.visibleLeft === 0) this.batchRest();
-      if (!node.isConnected) continue;
+      if (!node.isConnected || this.firstScreen.delete(node)) continue;
       this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
       placed = true;
     }
-    if (this.visibleLeft === 0 && this.pending.length > BATCH_FROM) this.batchRest();
+    if (this.pending.length > BATCH_FROM) this.opts.highlighter.beginBatch();
     if (this.needsPrune && this.pending.length === 0 && this.walks.length === 0) {
       this.needsPrune = false;
       this.opts.highlighter.prune();
       placed = true;
     }
     const more = this.walks.length > 0 || this.pending.length > 0 || this.needsPrune;
-    if (!more) this.opts.highlighter.commit();
+    if (!more) {
+      this.opts.highlighter.commit();
+      this.firstScreen.clear();
+    }
     if (placed) this.opts.onProgress?.();
     if (more) this.schedule();
     else if (!this.doneOnce) {
@@ -167,46 +176,62 @@ export class PageScanner {
   }
 
   /**
-   * Orders pending nodes so that those on screen are matched first. Text nodes are in document
-   * order, which in ordinary flow is also top-to-bottom: a binary search on their rectangles finds
-   * the first visible one in O(log n) layout reads.
+   * Matches the text nodes on screen now, without a layout of the whole page: the browser's
+   * hit-testing at a few points gives on-screen text nodes; from the earliest of them in document
+   * order, a walk collects the nodes whose element is on screen, a bounded number of layout reads.
+   * Where no probe lands on text, the walk starts at the top of the document instead.
    */
-  private batchRest(): void {
-    this.opts.highlighter.beginBatch();
-  }
-
-  private moveVisibleToFront(): number {
-    const nodes = this.pending;
-    if (nodes.length === 0) return 0;
-    const view = nodes[0]!.ownerDocument.defaultView;
-    const height = view?.innerHeight ?? 0;
-    const top = (n: Text) => n.parentElement?.getBoundingClientRect().bottom ?? 0;
-    let lo = 0;
-    let hi = nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (top(nodes[mid]!) < 0) lo = mid + 1;
-      else hi = mid;
+  private explainFirstScreen(doc: Document, root: Node): void {
+    const view = doc.defaultView;
+    if (!view) return;
+    const width = view.innerWidth;
+    const height = view.innerHeight;
+    let first: Text | null = null;
+    for (const fy of PROBES) {
+      for (const fx of PROBES) {
+        const node = caretAt(doc, fx * width, fy * height)?.node;
+        if (node?.nodeType !== Node.TEXT_NODE || !root.contains(node) || isInsideSkipped(node)) continue;
+        if (!first || first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) first = node as Text;
+      }
     }
-    let visibleEnd = lo;
-    while (visibleEnd < nodes.length && visibleEnd - lo < 2000) {
-      const rect = nodes[visibleEnd]!.parentElement?.getBoundingClientRect();
-      if (rect && rect.top > height) break;
-      visibleEnd++;
+    const rect = (n: Node) => n.parentElement?.getBoundingClientRect();
+    const walk = this.walker(root);
+    if (first) {
+      // A line partly above the probes may start earlier in document order.
+      walk.currentNode = first;
+      for (let k = 0; k < 50; k++) {
+        const previous = walk.previousNode();
+        const r = previous && rect(previous);
+        if (!r || r.bottom < 0) break;
+        first = previous as Text;
+      }
+      walk.currentNode = first;
     }
-    // Consumed from the end: rest in reverse document order, then the visible ones last (= first).
-    const visible = nodes.slice(lo, visibleEnd).reverse();
-    const rest = [...nodes.slice(visibleEnd), ...nodes.slice(0, lo)].reverse();
-    nodes.length = 0;
-    for (const n of rest) nodes.push(n);
-    for (const n of visible) nodes.push(n);
-    return visible.length;
+    const onScreen: Text[] = first ? [first] : [];
+    for (let visited = 0; visited < FIRST_SCREEN_MAX && onScreen.length < FIRST_SCREEN_MAX; visited++) {
+      const node = walk.nextNode() as Text | null;
+      const r = node && rect(node);
+      if (!r) break;
+      if (r.top > height) {
+        if (first) break; // below the screen: the first screen is done
+        continue;
+      }
+      if (r.bottom >= 0) onScreen.push(node);
+    }
+    for (const node of onScreen) {
+      this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
+      this.firstScreen.add(node);
+    }
+    if (onScreen.length > 0) this.opts.onProgress?.();
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (r.target.nodeType === Node.TEXT_NODE && !isInsideSkipped(r.target)) this.pending.push(r.target as Text);
+        if (r.target.nodeType === Node.TEXT_NODE && !isInsideSkipped(r.target)) {
+          this.firstScreen.delete(r.target as Text); // changed since: matched again
+          this.pending.push(r.target as Text);
+        }
         continue;
       }
       if (r.removedNodes.length > 0) this.needsPrune = true;
