@@ -1,7 +1,10 @@
 /**
- * Page benchmark, one Chromium run: generated pages of 1 MB and 4 MB of text with the bundled
+ * Page benchmark, one Chromium run: generated pages of 0.1, 1 and 4 MB of text with the bundled
  * glossary's terms planted, and for each
- *   - ours: time from DOMContentLoaded until the content script has highlighted every term;
+ *   - ours: time from DOMContentLoaded until the first highlight is painted (the first screen), and
+ *     until the content script has highlighted every term;
+ *   - extra main-thread time (DevTools protocol `Performance.getMetrics` TaskDuration, and its
+ *     ScriptDuration): the page with the extension, or with the floor pass, minus the bare page;
  *   - floor: a bare TreeWalker + one RegExp + Highlight API pass over the same page;
  *   - mark.js highlighting the same surface forms;
  *   - long tasks after DOMContentLoaded, with the extension and without it.
@@ -12,7 +15,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launch } from './chromium';
 import { HIGHLIGHT_NAME, SCAN_MEASURE } from './extension-names';
 import type { Glossary } from '../core/glossary-schema';
@@ -63,7 +66,8 @@ function makeFixture(bytes: number): Fixture {
   const expected = paras.reduce((n, p) => n + matcher.find(p).length, 0);
   // ?floor runs the floor pass at DOMContentLoaded, so it is timed from the same moment as ours.
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
-<script>globalThis.__name=(f)=>f;window.__longTasks=[];new PerformanceObserver(l=>{for(const e of l.getEntries())window.__longTasks.push({start:e.startTime,duration:e.duration})}).observe({type:'longtask',buffered:true});
+<script>globalThis.__name=(f)=>f;window.__longTasks=[];
+(function poll(){ if ((CSS.highlights.get(${JSON.stringify(HIGHLIGHT_NAME)})?.size ?? 0) > 0) window.__firstHighlight = performance.now(); else requestAnimationFrame(poll); })();new PerformanceObserver(l=>{for(const e of l.getEntries())window.__longTasks.push({start:e.startTime,duration:e.duration})}).observe({type:'longtask',buffered:true});
 if (location.search.includes('floor')) document.addEventListener('DOMContentLoaded', () => { window.__floor = (${FLOOR.toString()})(${JSON.stringify(surface)}); window.__floor.done = performance.now(); });</script>
 </head><body>${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</body></html>`;
   return { html, expected };
@@ -115,7 +119,25 @@ const domContentLoaded = (page: Page) =>
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
   );
 
+/** Main-thread time the page's renderer spent so far (DevTools protocol), in ms: all tasks, and script. */
+async function mainThread(page: Page): Promise<{ task: number; script: number }> {
+  const cdp = sessions.get(page)!;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  await cdp.detach();
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+async function withMetrics(page: Page): Promise<Page> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  sessions.set(page, cdp);
+  return page;
+}
+
 async function ours(page: Page, url: string, expected: number) {
+  await withMetrics(page);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(
     ([name, n]) => (CSS.highlights.get(name)?.size ?? 0) >= n,
@@ -125,7 +147,23 @@ async function ours(page: Page, url: string, expected: number) {
   const done = await page.evaluate(() => performance.now());
   await page.waitForFunction((measure) => performance.getEntriesByName(measure).length > 0, SCAN_MEASURE);
   const own = await page.evaluate((measure) => performance.getEntriesByName(measure)[0]!.duration, SCAN_MEASURE);
-  await page.waitForTimeout(300); // let trailing slices finish before reading long tasks
+  await page.waitForTimeout(1500); // let trailing slices finish, as the baseline waits after load
+  const dcl = await domContentLoaded(page);
+  const first = await page.evaluate(() => (window as unknown as { __firstHighlight: number }).__firstHighlight);
+  const tasks = await page.evaluate(
+    (t) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+        (x) => x.start >= t,
+      ),
+    dcl,
+  );
+  return { ms: done - dcl, first: first - dcl, own, tasks, main: await mainThread(page) };
+}
+
+async function baseline(page: Page, url: string) {
+  await withMetrics(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
   const dcl = await domContentLoaded(page);
   const tasks = await page.evaluate(
     (t) =>
@@ -134,26 +172,14 @@ async function ours(page: Page, url: string, expected: number) {
       ),
     dcl,
   );
-  return { ms: done - dcl, own, tasks };
-}
-
-async function baselineTasks(page: Page, url: string) {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(1500);
-  const dcl = await domContentLoaded(page);
-  return page.evaluate(
-    (t) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-        (x) => x.start >= t,
-      ),
-    dcl,
-  );
+  return { tasks, main: await mainThread(page) };
 }
 
 async function floor(page: Page, url: string) {
+  await withMetrics(page);
   await page.goto(`${url}?floor`, { waitUntil: 'load' });
   await page.waitForFunction(() => '__floor' in window);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(1500);
   const dcl = await domContentLoaded(page);
   const result = await page.evaluate(() => (window as unknown as { __floor: { done: number; count: number } }).__floor);
   const tasks = await page.evaluate(
@@ -163,7 +189,7 @@ async function floor(page: Page, url: string) {
       ),
     dcl,
   );
-  return { ms: result.done - dcl, count: result.count, tasks };
+  return { ms: result.done - dcl, count: result.count, tasks, main: await mainThread(page) };
 }
 
 async function markJs(page: Page, url: string) {
@@ -189,10 +215,11 @@ async function markJs(page: Page, url: string) {
 const summary = (tasks: { duration: number }[]) =>
   `${tasks.length} (max ${tasks.length ? Math.round(Math.max(...tasks.map((t) => t.duration))) : 0} ms)`;
 
-const sizes = [1, 4];
+const sizes = [0.1, 1, 4];
 const fixtures = new Map(sizes.map((mb) => [mb, makeFixture(mb * 1_000_000)]));
 const pages = new Map([...fixtures].map(([mb, f]) => [`/${mb}mb.html`, f.html]));
 const skipMark = process.argv.includes('--no-markjs');
+const ms = (n: number) => n.toFixed(0);
 
 await withServer(pages, async (base) => {
   const rows: string[][] = [];
@@ -204,20 +231,23 @@ await withServer(pages, async (base) => {
       const fixture = fixtures.get(mb)!;
       const o = await ours(await withExt.context.newPage(), url, fixture.expected);
       const f = await floor(await bare.context.newPage(), url);
-      const baseTasks = await baselineTasks(await bare.context.newPage(), url);
+      const b = await baseline(await bare.context.newPage(), url);
       const m = skipMark ? null : await markJs(await bare.context.newPage(), url);
+      const extra = o.main.task - b.main.task;
+      const floorExtra = f.main.task - b.main.task;
       rows.push([
         `${mb} MB`,
         String(fixture.expected),
-        o.ms.toFixed(0),
-        o.own.toFixed(0),
-        f.ms.toFixed(0),
-        (o.own / f.ms).toFixed(2) + '×',
-        m ? m.ms.toFixed(0) : 'skipped',
+        ms(o.first),
+        ms(o.ms),
+        `${ms(extra)} (script ${ms(o.main.script - b.main.script)})`,
+        `${ms(floorExtra)} (script ${ms(f.main.script - b.main.script)})`,
+        (extra / floorExtra).toFixed(2) + '×',
+        m ? ms(m.ms) : 'skipped',
         m ? (m.ms / o.ms).toFixed(0) + '×' : '—',
         summary(o.tasks),
         summary(f.tasks),
-        summary(baseTasks),
+        summary(b.tasks),
       ]);
     }
   } finally {
@@ -227,18 +257,19 @@ await withServer(pages, async (base) => {
   const head = [
     'page',
     'terms',
-    'ours ms (from DOMContentLoaded)',
-    'ours ms (own work)',
-    'floor ms',
-    'own work / floor',
+    'ours: first screen highlighted (ms after DOMContentLoaded)',
+    'ours: every term (ms after DOMContentLoaded)',
+    'ours: extra main-thread ms',
+    'floor: extra main-thread ms',
+    'ours / floor',
     'mark.js ms',
-    'mark.js/ours',
+    'mark.js / ours',
     'long tasks, ours',
     'long tasks, floor',
     'long tasks, no highlighting',
   ];
   console.log(
-    '\nPage highlighting, Chromium (times from DOMContentLoaded until every term is highlighted; long tasks after it)',
+    '\nPage highlighting, Chromium (times from DOMContentLoaded; extra main-thread time over the bare page, DevTools protocol; long tasks after DOMContentLoaded)',
   );
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
