@@ -1,5 +1,5 @@
 /**
- * Page benchmark, one Chromium run: generated pages of 0.1, 1 and 4 MB of text with the bundled
+ * Page benchmark, one run in Chromium and one in Firefox ESR: generated pages of 0.1, 1 and 4 MB of text with the bundled
  * glossary's terms planted, and for each
  *   - ours: time from DOMContentLoaded until the first highlight is painted (the first screen), and
  *     until the content script has highlighted every term;
@@ -12,107 +12,13 @@
  *
  *   npx tsx bench/page-bench.ts
  */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { launchers } from '../e2e/harness';
+import { systemBrowser } from '../test/system-browsers';
 import { launch } from './chromium';
-import { HIGHLIGHT_NAME, SCAN_MEASURE } from './extension-names';
-import type { Glossary } from '../core/glossary-schema';
-import { buildTermIndex } from '../core/term-index';
-import { compileMatcher } from '../core/term-matcher';
-import { prng } from '../test/prng';
-
-const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
-const terms = buildTermIndex(glossary.entries);
-const matcher = compileMatcher(terms);
-const surface = glossary.entries.filter((e) => e.highlight).flatMap((e) => e.aliases.map((a) => a.text));
-
-const WORDS = (
-  'de het een en van in op te dat die voor met is zijn niet aan er om ook als bij door over naar the of and to ' +
-  'samenwerking grensoverschrijdende voorzitterschap regering ministers landen beleid cooperation presidency ' +
-  'government policy energie klimaat veiligheid energy climate security café coördinatie België'
-).split(' ');
-
-/** Paragraphs of ~600 characters, a planted glossary form every ~40 words. */
-function paragraphs(bytes: number, seed: number): string[] {
-  const random = prng(seed);
-  const out: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const words: string[] = [];
-    while (words.join(' ').length < 600) {
-      words.push(
-        random() < 0.025
-          ? surface[Math.floor(random() * surface.length)]!
-          : WORDS[Math.floor(random() * WORDS.length)]!,
-      );
-    }
-    const text = words.join(' ') + '.';
-    out.push(text);
-    size += text.length;
-  }
-  return out;
-}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-interface Fixture {
-  html: string;
-  expected: number;
-}
-function makeFixture(bytes: number): Fixture {
-  const paras = paragraphs(bytes, bytes);
-  const expected = paras.reduce((n, p) => n + matcher.find(p).length, 0);
-  // ?floor runs the floor pass at DOMContentLoaded, so it is timed from the same moment as ours.
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
-<script>globalThis.__name=(f)=>f;window.__longTasks=[];
-(function poll(){ if ((CSS.highlights.get(${JSON.stringify(HIGHLIGHT_NAME)})?.size ?? 0) > 0) window.__firstHighlight = performance.now(); else requestAnimationFrame(poll); })();new PerformanceObserver(l=>{for(const e of l.getEntries())window.__longTasks.push({start:e.startTime,duration:e.duration})}).observe({type:'longtask',buffered:true});
-if (location.search.includes('floor')) document.addEventListener('DOMContentLoaded', () => { window.__floor = (${FLOOR.toString()})(${JSON.stringify(surface)}); window.__floor.done = performance.now(); });</script>
-</head><body>${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</body></html>`;
-  return { html, expected };
-}
-
-const FLOOR = (forms: string[]) => {
-  const started = performance.now();
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}])(?:${forms
-      .sort((a, b) => b.length - a.length)
-      .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
-    'gu',
-  );
-  const h = new Highlight();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = (n as Text).data;
-    for (const m of text.matchAll(re)) {
-      h.add(
-        new StaticRange({ startContainer: n, startOffset: m.index, endContainer: n, endOffset: m.index + m[0].length }),
-      );
-    }
-  }
-  CSS.highlights.set('floor', h);
-  return { ms: performance.now() - started, count: h.size };
-};
-
-async function withServer<T>(pages: Map<string, string>, run: (base: string) => Promise<T>): Promise<T> {
-  const markJs = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
-  const server = createServer((req, res) => {
-    const route = (req.url ?? '').split('?')[0] ?? '';
-    const body = route === '/mark.js' ? markJs : pages.get(route);
-    if (body === undefined) return void res.writeHead(404).end();
-    res
-      .writeHead(200, { 'content-type': req.url === '/mark.js' ? 'text/javascript' : 'text/html; charset=utf-8' })
-      .end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  try {
-    return await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    server.close();
-  }
-}
+import { makeFixture, surface, withServer } from './page-fixtures';
+import { SCAN_MEASURE } from './extension-names';
 
 const domContentLoaded = (page: Page) =>
   page.evaluate(
@@ -136,15 +42,11 @@ async function withMetrics(page: Page): Promise<Page> {
   return page;
 }
 
-async function ours(page: Page, url: string, expected: number) {
+async function ours(page: Page, url: string) {
   await withMetrics(page);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(
-    ([name, n]) => (CSS.highlights.get(name)?.size ?? 0) >= n,
-    [HIGHLIGHT_NAME, expected] as const,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  const done = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => '__allHighlighted' in window, null, { timeout: 120_000 });
+  const done = await page.evaluate(() => (window as unknown as { __allHighlighted: number }).__allHighlighted);
   await page.waitForFunction((measure) => performance.getEntriesByName(measure).length > 0, SCAN_MEASURE);
   const own = await page.evaluate((measure) => performance.getEntriesByName(measure)[0]!.duration, SCAN_MEASURE);
   await page.waitForTimeout(1500); // let trailing slices finish, as the baseline waits after load
@@ -229,7 +131,7 @@ await withServer(pages, async (base) => {
     for (const mb of sizes) {
       const url = `${base}/${mb}mb.html`;
       const fixture = fixtures.get(mb)!;
-      const o = await ours(await withExt.context.newPage(), url, fixture.expected);
+      const o = await ours(await withExt.context.newPage(), url);
       const f = await floor(await bare.context.newPage(), url);
       const b = await baseline(await bare.context.newPage(), url);
       const m = skipMark ? null : await markJs(await bare.context.newPage(), url);
@@ -270,6 +172,93 @@ await withServer(pages, async (base) => {
   ];
   console.log(
     '\nPage highlighting, Chromium (times from DOMContentLoaded; extra main-thread time over the bare page, DevTools protocol; long tasks after DOMContentLoaded)',
+  );
+  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+});
+
+// Firefox ESR: the same pages. Firefox has no DevTools-protocol metrics nor long-task entries, so
+// this table gives the times (in-page timestamps, as above), the floor and mark.js.
+await withServer(pages, async (base) => {
+  const rows: string[][] = [];
+  const withExt = await launchers.firefox();
+  const bare = await puppeteer.launch({ browser: 'firefox', executablePath: systemBrowser('firefox'), headless: true });
+  try {
+    for (const mb of sizes) {
+      const url = `${base}/${mb}mb.html`;
+      const fixture = fixtures.get(mb)!;
+      const page = await withExt.newPage();
+      await page.goto(url);
+      const o = await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __allHighlighted?: number; __firstHighlight: number };
+          if (w.__allHighlighted === undefined) return null;
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return {
+            first: w.__firstHighlight - nav.domContentLoadedEventStart,
+            all: w.__allHighlighted - nav.domContentLoadedEventStart,
+          };
+        },
+        undefined,
+        { timeout: 120_000 },
+      );
+      await page.close();
+      const floorPage = await bare.newPage();
+      await floorPage.goto(`${url}?floor`, { waitUntil: 'load' });
+      await floorPage.waitForFunction(() => '__floor' in window, { timeout: 120_000 });
+      const f = await floorPage.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const w = window as unknown as { __floor: { done: number; ms: number } };
+        return { ms: w.__floor.ms, done: w.__floor.done - nav.domContentLoadedEventStart };
+      });
+      await floorPage.close();
+      let m: number | null = null;
+      if (!skipMark) {
+        const markPage = await bare.newPage();
+        await markPage.goto(url, { waitUntil: 'domcontentloaded' });
+        await markPage.addScriptTag({ url: '/mark.js' });
+        m = await markPage.evaluate(
+          (forms) =>
+            new Promise<number>((resolve) => {
+              const started = performance.now();
+              const Mark = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } })
+                .Mark;
+              new Mark(document.body).mark(forms, {
+                separateWordSearch: false,
+                accuracy: { value: 'exactly', limiters: [',', '.', '(', ')', ':', ';'] },
+                caseSensitive: true,
+                done: () => resolve(performance.now() - started),
+              });
+            }),
+          surface,
+        );
+        await markPage.close();
+      }
+      rows.push([
+        `${mb} MB`,
+        String(fixture.expected),
+        ms(o.first),
+        ms(o.all),
+        ms(f.ms),
+        m === null ? 'skipped' : ms(m),
+        m === null ? '—' : (m / o.all).toFixed(0) + '×',
+      ]);
+    }
+  } finally {
+    await withExt.close();
+    await bare.close();
+  }
+  const head = [
+    'page',
+    'terms',
+    'ours: first screen highlighted (ms after DOMContentLoaded)',
+    'ours: every term (ms after DOMContentLoaded)',
+    'floor ms (one pass)',
+    'mark.js ms',
+    'mark.js / ours',
+  ];
+  console.log(
+    '\nPage highlighting, Firefox ESR (times from DOMContentLoaded; no long-task or DevTools metrics in Firefox)',
   );
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
