@@ -1,5 +1,5 @@
 /** One way for every benchmark to start Debian's Chromium, with or without the built extension. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -9,6 +9,8 @@ export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** PSS of the browser's web-page renderer processes (extension processes left out), in MB. */
+  rendererMemoryMb(): number;
   /** The extension's id, when it was loaded. */
   extensionId: string | null;
   close: () => Promise<void>;
@@ -38,10 +40,49 @@ export async function launch(options: {
   }
   return {
     context,
+    rendererMemoryMb: () => rendererPssMb(dir),
     extensionId,
     close: async () => {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Linux: the PSS of the renderers (not extension processes) under the browser started with this profile. */
+function rendererPssMb(profileDir: string): number {
+  const processes = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((pid) => {
+      try {
+        // Zygote children rewrite their command line as one space-separated string.
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]+/);
+        const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+        return { pid: Number(pid), ppid, args };
+      } catch {
+        return null; // gone meanwhile
+      }
+    })
+    .filter((p) => p !== null);
+  const root = processes.find(
+    (p) => p.args.some((a) => a === `--user-data-dir=${profileDir}`) && !p.args.some((a) => a.startsWith('--type=')),
+  );
+  if (!root) throw new Error(`No browser process for ${profileDir}`);
+  const descendants = new Set([root.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of processes) {
+      if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+        descendants.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  let kb = 0;
+  for (const p of processes) {
+    if (!descendants.has(p.pid) || !p.args.includes('--type=renderer') || p.args.includes('--extension-process'))
+      continue;
+    kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  }
+  return kb / 1024;
 }

@@ -7,16 +7,17 @@
  *     ScriptDuration): the page with the extension, or with the floor pass, minus the bare page;
  *   - floor: a bare TreeWalker + one RegExp + Highlight API pass over the same page;
  *   - mark.js highlighting the same surface forms;
- *   - long tasks after DOMContentLoaded, with the extension and without it.
+ *   - long tasks after DOMContentLoaded, with the extension and without it;
+ *   - the memory (PSS) the page's renderer holds with the extension minus without, after a GC.
  * Prints a table; asserts nothing. Needs `npm run build` first.
  *
  *   npx tsx bench/page-bench.ts
  */
 import type { CDPSession, Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { launchers } from '../e2e/harness';
+import { launchers, sleep } from '../e2e/harness';
 import { systemBrowser } from '../test/system-browsers';
-import { launch } from './chromium';
+import { launch, type BenchBrowser } from './chromium';
 import { makeFixture, surface, withServer } from './page-fixtures';
 import { SCAN_MEASURE } from './extension-names';
 
@@ -60,6 +61,24 @@ async function ours(page: Page, url: string) {
     dcl,
   );
   return { ms: done - dcl, first: first - dcl, own, tasks, main: await mainThread(page) };
+}
+
+async function warmUp(browser: BenchBrowser, url: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(1000);
+  await page.close();
+}
+
+/** The renderers' memory (PSS) with only this page open, after a GC; closes the page. */
+async function rendererMemory(browser: BenchBrowser, page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  await page.waitForTimeout(500);
+  const mb = browser.rendererMemoryMb();
+  await page.close();
+  return mb;
 }
 
 async function baseline(page: Page, url: string) {
@@ -128,13 +147,24 @@ await withServer(pages, async (base) => {
   const withExt = await launch({ extension: true });
   const bare = await launch({ extension: false });
   try {
+    // One load first, not counted: the first page after a browser starts pays for warming it up.
+    await warmUp(withExt, `${base}/0.1mb.html`);
+    await warmUp(bare, `${base}/0.1mb.html`);
     for (const mb of sizes) {
       const url = `${base}/${mb}mb.html`;
       const fixture = fixtures.get(mb)!;
-      const o = await ours(await withExt.context.newPage(), url);
-      const f = await floor(await bare.context.newPage(), url);
-      const b = await baseline(await bare.context.newPage(), url);
-      const m = skipMark ? null : await markJs(await bare.context.newPage(), url);
+      const oursPage = await withExt.context.newPage();
+      const o = await ours(oursPage, url);
+      const memOurs = await rendererMemory(withExt, oursPage);
+      const floorPage = await bare.context.newPage();
+      const f = await floor(floorPage, url);
+      await floorPage.close();
+      const barePage = await bare.context.newPage();
+      const b = await baseline(barePage, url);
+      const memBare = await rendererMemory(bare, barePage);
+      const markPage = await bare.context.newPage();
+      const m = skipMark ? null : await markJs(markPage, url);
+      await markPage.close();
       const extra = o.main.task - b.main.task;
       const floorExtra = f.main.task - b.main.task;
       rows.push([
@@ -150,6 +180,7 @@ await withServer(pages, async (base) => {
         summary(o.tasks),
         summary(f.tasks),
         summary(b.tasks),
+        (memOurs - memBare).toFixed(1),
       ]);
     }
   } finally {
@@ -169,6 +200,7 @@ await withServer(pages, async (base) => {
     'long tasks, ours',
     'long tasks, floor',
     'long tasks, no highlighting',
+    'renderer memory added, MB',
   ];
   console.log(
     '\nPage highlighting, Chromium (times from DOMContentLoaded; extra main-thread time over the bare page, DevTools protocol; long tasks after DOMContentLoaded)',
@@ -184,6 +216,10 @@ await withServer(pages, async (base) => {
   const withExt = await launchers.firefox();
   const bare = await puppeteer.launch({ browser: 'firefox', executablePath: systemBrowser('firefox'), headless: true });
   try {
+    const warm = await withExt.newPage();
+    await warm.goto(`${base}/0.1mb.html`);
+    await sleep(1000);
+    await warm.close();
     for (const mb of sizes) {
       const url = `${base}/${mb}mb.html`;
       const fixture = fixtures.get(mb)!;
