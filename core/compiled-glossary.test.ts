@@ -9,6 +9,7 @@ import {
 } from './compiled-glossary';
 import type { Glossary } from './glossary-schema';
 import { buildTermIndex } from './term-index';
+import { getFoldTables, packFoldTables, useFoldTables } from './text-fold';
 import { compileMatcher, matcherFor, type MatchTerm } from './term-matcher';
 
 const TERMS: MatchTerm[] = [
@@ -64,11 +65,26 @@ describe('compiled glossary', () => {
     }
   });
 
+  it('carries the folding tables it was compiled with, and a frame uses them as they were', () => {
+    const built = getFoldTables();
+    const fold = built.fold.slice();
+    const classes = built.classes.slice();
+    decodeCompiledGlossary(encodeCompiledGlossary(compileGlossary('1', TERMS)));
+    const used = getFoldTables();
+    expect(used).not.toBe(built); // replaced by the ones from the bytes…
+    expect(Buffer.from(used.fold.buffer).equals(Buffer.from(fold.buffer))).toBe(true); // …identical
+    expect(Buffer.from(used.classes.buffer).equals(Buffer.from(classes.buffer))).toBe(true);
+    useFoldTables(packFoldTables(used));
+    expect(Buffer.from(getFoldTables().fold.buffer).equals(Buffer.from(fold.buffer))).toBe(true);
+  });
+
   it('refuses bytes it cannot read, with an error that says why', () => {
     const bytes = encodeCompiledGlossary(compileGlossary('1', TERMS));
     const other = bytes.slice();
     new Int32Array(other.buffer, 4, 1)[0] = COMPILED_FORMAT_VERSION + 1;
-    expect(() => decodeCompiledGlossary(other)).toThrow(/format 2, expected 1/);
+    expect(() => decodeCompiledGlossary(other)).toThrow(
+      `format ${COMPILED_FORMAT_VERSION + 1}, expected ${COMPILED_FORMAT_VERSION}`,
+    );
     expect(() => decodeCompiledGlossary(bytes.subarray(0, bytes.length - 7))).toThrow(CompiledGlossaryError);
     expect(() => decodeCompiledGlossary(new TextEncoder().encode('{"entries": []}'))).toThrow(/not a compiled/);
     expect(() => decodeCompiledGlossary(new Uint8Array(3))).toThrow(/truncated/);

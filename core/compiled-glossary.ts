@@ -11,6 +11,7 @@ import { claimsOf, type AliasClaims } from './alias-claims';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { STATE_FIELDS, type CompiledPattern, type TermAutomaton } from './term-automaton';
 import { activeAliases, buildTermAutomaton, type MatchTerm } from './term-automaton-build';
+import { packFoldTables, useFoldTables } from './text-fold';
 import { z } from './zod';
 
 export interface CompiledGlossary {
@@ -39,7 +40,7 @@ export class CompiledGlossaryError extends Error {
 
 const MAGIC = 0x4d474742; // "BGGM", little-endian
 /** Bump when the layout or the automaton's meaning changes: older bytes are then recompiled, never misread. */
-export const COMPILED_FORMAT_VERSION = 1;
+export const COMPILED_FORMAT_VERSION = 2;
 
 /** The typed arrays, in their order in the buffer. */
 const ARRAYS = [
@@ -53,6 +54,8 @@ const ARRAYS = [
   'stateTerm',
   'patternTerm',
   'alphabetPairs',
+  'foldPairs',
+  'classRuns',
   'highlightByDefault',
 ] as const;
 
@@ -86,6 +89,8 @@ export function encodeCompiledGlossary(compiled: CompiledGlossary): Uint8Array {
     stateTerm: a.stateTerm,
     patternTerm: Int32Array.from(a.patterns, (p) => p.termIndex),
     alphabetPairs: Int32Array.from(alphabetPairs),
+    // The folding the aliases were compiled with; the reader's text is folded with the same.
+    ...packFoldTables(),
     highlightByDefault: compiled.highlightByDefault,
   };
   const strings: Strings = {
@@ -127,7 +132,9 @@ export function encodeCompiledGlossary(compiled: CompiledGlossary): Uint8Array {
 
 /**
  * Reads a compiled glossary back. The typed arrays are views on `bytes` (no copy) when its offset is
- * 4-byte aligned. Throws CompiledGlossaryError on bytes of another format version or a damaged buffer.
+ * 4-byte aligned. The folding tables it carries become this context's (text-fold.ts useFoldTables), so
+ * a frame builds none. Throws CompiledGlossaryError on bytes of another format version or a damaged
+ * buffer.
  */
 export function decodeCompiledGlossary(input: Uint8Array): CompiledGlossary {
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
@@ -159,6 +166,7 @@ export function decodeCompiledGlossary(input: Uint8Array): CompiledGlossary {
   const strings = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + jsonLength))) as Strings;
 
   const int = (name: (typeof ARRAYS)[number]) => views[name] as Int32Array;
+  useFoldTables({ foldPairs: int('foldPairs'), classRuns: int('classRuns') });
   const alphabet = new Int32Array(0x10000);
   const pairs = int('alphabetPairs');
   for (let k = 0; k < pairs.length; k += 2) alphabet[pairs[k]!] = pairs[k + 1]!;
