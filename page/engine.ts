@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledGlossary } from '@/core/compiled-glossary';
 import type { PageSettings } from '@/settings';
+import type { PageState } from '@/settings/page-glossary';
 import type { TermHighlighter } from './highlighter';
 import type { HoverController } from './hover';
 import type { PageScanner } from './scanner';
@@ -10,6 +11,8 @@ export interface PageOptions {
   root?: () => Element | null;
   /** Ignore the on/off settings (our own reading view is always explained). */
   alwaysOn?: boolean;
+  /** The first read of what the frame needs (settings/page-glossary.ts), started before the DOM was ready. */
+  pageState?: Promise<PageState>;
 }
 
 export interface PageGlossary {

@@ -55,17 +55,37 @@ export interface PageSettings {
   timings: boolean;
 }
 
-/** What a page's content script needs, for the top frame's hostname. */
-export async function pageSettings(hostname: string): Promise<PageSettings> {
-  const [on, sites, mode, everyday, dwell, timings] = await Promise.all([
-    enabledEverywhere.getValue(),
-    disabledSites.getValue(),
-    highlightMode.getValue(),
-    everydayTermsOn.getValue(),
-    dwellMs.getValue(),
-    benchTimings.getValue(),
-  ]);
+/** The settings a page's content script reads, in one storage read (see `pageSettingsFrom`). */
+const PAGE_SETTING_NAMES = [
+  'enabled',
+  'disabledSites',
+  'highlightMode',
+  'everydayTermsOn',
+  'dwellMs',
+  'benchTimings',
+] as const;
+export const PAGE_SETTING_KEYS = PAGE_SETTING_NAMES.map((name) => `local:${name}` as const);
+
+/** PageSettings from the stored values of PAGE_SETTING_KEYS, in that order (each validated, else its default). */
+export function pageSettingsFrom(values: readonly unknown[], hostname: string): PageSettings {
+  const [on, sites, mode, everyday, dwell, timings] = [
+    parseSetting('enabled', values[0]),
+    parseSetting('disabledSites', values[1]),
+    parseSetting('highlightMode', values[2]),
+    parseSetting('everydayTermsOn', values[3]),
+    parseSetting('dwellMs', values[4]),
+    parseSetting('benchTimings', values[5]),
+  ];
   return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday, dwellMs: dwell, timings };
+}
+
+/** What a page's content script needs, for the top frame's hostname: one storage read. */
+export async function pageSettings(hostname: string): Promise<PageSettings> {
+  const values = new Map((await storage.getItems(PAGE_SETTING_KEYS)).map((item) => [item.key, item.value as unknown]));
+  return pageSettingsFrom(
+    PAGE_SETTING_KEYS.map((key) => values.get(key)),
+    hostname,
+  );
 }
 
 export function watchPageSettings(onChange: () => void): () => void {

@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { topFrameHostname } from '@/core/hostname';
-import { loadCompiledGlossary } from '@/core/compiled-glossary';
+import { loadCompiledGlossary, type StoredCompiledGlossary } from '@/core/compiled-glossary';
 import { matcherFor } from '@/core/term-matcher';
 import { background } from '@/messaging/background';
 import { pageSettings } from '@/settings';
-import { compiledGlossaryStore, knownTermsStore } from '@/settings/page-glossary';
+import { compiledGlossaryStore, knownTermsStore, readPageState } from '@/settings/page-glossary';
 import type { PageEngine, PageGlossary } from '@/page/engine';
+import { topHostname } from '@/page/top-hostname';
 import { TermHighlighter } from '@/page/highlighter';
 import { PageScanner } from '@/page/scanner';
 
@@ -24,18 +24,34 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
     engine.highlighter = null;
   };
 
+  /** The content script's early read the first time (started at document_start), a fresh one after. */
+  let early = engine.options.pageState;
+  const takeFirstRead = () => {
+    const read = early ?? readPageState(topHostname());
+    early = undefined;
+    return read;
+  };
+
   /** (Re)applies the settings: off removes every highlight at once; on needs no reload. */
   const apply = async (): Promise<void> => {
     const startedAt = performance.now();
-    const glossary = engine.glossary ? Promise.resolve(engine.glossary) : loadGlossary();
-    glossary.catch(() => undefined); // awaited below only when on here
-    const settings = await pageSettings(topHostname());
+    // One storage read for all a frame needs to start; the glossary only when it is not loaded yet.
+    const state = engine.glossary
+      ? { settings: await pageSettings(topHostname()), glossary: Promise.resolve(engine.glossary) }
+      : await takeFirstRead().then(({ settings, compiled, known }) => ({
+          settings,
+          glossary: loadGlossary({ compiled, known }),
+        }));
+    state.glossary.catch(() => undefined); // awaited below only when on here
+    const { settings } = state;
+    const settingsAt = performance.now();
     if (engine.options.alwaysOn) settings.enabled = true;
     clear();
     engine.settings = settings;
     engine.emit('settingsApplied', settings);
     if (!settings.enabled || ctx.isInvalid) return;
-    const { compiled, known } = (engine.glossary = await glossary);
+    const { compiled, known } = (engine.glossary = await state.glossary);
+    const glossaryAt = performance.now();
     if (engine.settings !== settings || ctx.isInvalid) return; // applied again meanwhile
     // The switches filter matches; the glossary was compiled once, by the build or the background.
     const matcher = matcherFor(compiled, { enabledIds: new Set(settings.enabledIds), disabledIds: new Set(known) });
@@ -56,7 +72,16 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
     // Reading where text is on screen must not force a layout of a page still being laid out:
     // scanning starts after the page's first paint.
     await afterFirstPaint(ctx);
-    if (engine.scanner === scanner) scanner.start(document, engine.options.root?.());
+    const paintedAt = performance.now();
+    if (engine.scanner !== scanner) return;
+    scanner.start(document, engine.options.root?.());
+    if (settings.timings) {
+      // Where the time to the first screen goes (`npm run bench`); off for readers, like every measure.
+      performance.measure('benelux-glossary:settings', { start: startedAt, end: settingsAt });
+      performance.measure('benelux-glossary:glossary', { start: startedAt, end: glossaryAt });
+      performance.measure('benelux-glossary:first-paint', { start: glossaryAt, end: paintedAt });
+      performance.measure('benelux-glossary:first-screen', { start: paintedAt });
+    }
   };
 
   /** Marks `termId` known (or sets the whole list) and highlights again if that changed anything. */
@@ -83,12 +108,18 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
 }
 
 /**
- * What this frame highlights with, from browser.storage.local. When it is missing or unreadable (first
- * run, another format), the background publishes it once and it is read again.
+ * What this frame highlights with, from what it read of browser.storage.local. When that is missing or
+ * unreadable (first run, another format), the background publishes it once and it is read again.
  */
-async function loadGlossary(): Promise<PageGlossary> {
+async function loadGlossary(read: {
+  compiled: StoredCompiledGlossary | null;
+  known: string[] | null;
+}): Promise<PageGlossary> {
   for (let attempt = 0; ; attempt++) {
-    const [stored, known] = await Promise.all([compiledGlossaryStore.getValue(), knownTermsStore.getValue()]);
+    const { compiled: stored, known } =
+      attempt === 0
+        ? read
+        : { compiled: await compiledGlossaryStore.getValue(), known: await knownTermsStore.getValue() };
     let compiled = null;
     try {
       compiled = stored && loadCompiledGlossary(stored);
@@ -112,16 +143,5 @@ function afterFirstPaint(ctx: ContentScriptContext): Promise<void> {
     };
     requestAnimationFrame(() => ctx.setTimeout(finish, 0));
     ctx.setTimeout(finish, 1000);
-  });
-}
-
-/** The hostname "on/off for this site" is about: the tab's top frame's. */
-function topHostname(): string {
-  const ancestors = location.ancestorOrigins as DOMStringList | undefined; // Firefox has none
-  return topFrameHostname({
-    isTop: window === window.top,
-    hostname: location.hostname,
-    ancestorOrigins: ancestors ? Array.from(ancestors) : undefined,
-    referrer: document.referrer,
   });
 }
