@@ -37,7 +37,10 @@ export interface ScannerOptions {
  * per root feeds added and changed text back in, batched.
  */
 export class PageScanner {
+  /** Text nodes to match, in document order (what "reveal the next one" and "first only" rely on). */
   private readonly pending: Text[] = [];
+  /** How many of `pending` are matched already (a queue without O(n) shifts). */
+  private pendingHead = 0;
   private readonly walks: TreeWalker[] = [];
   private readonly observers: MutationObserver[] = [];
   private readonly roots = new Set<Node>();
@@ -70,6 +73,7 @@ export class PageScanner {
     for (const o of this.observers) o.disconnect();
     this.observers.length = 0;
     this.pending.length = 0;
+    this.pendingHead = 0;
     this.walks.length = 0;
     this.firstScreen.clear();
   }
@@ -150,13 +154,17 @@ export class PageScanner {
         this.pending.push(node as Text);
       }
     }
-    while (this.pending.length > 0 && performance.now() < end) {
-      const node = this.pending.pop()!;
+    while (this.pendingHead < this.pending.length && performance.now() < end) {
+      const node = this.pending[this.pendingHead++]!;
       if (!node.isConnected || this.firstScreen.delete(node)) continue;
       this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
       placed = true;
     }
-    if (this.pending.length > BATCH_FROM) this.opts.highlighter.beginBatch();
+    if (this.pendingHead === this.pending.length) {
+      this.pending.length = 0;
+      this.pendingHead = 0;
+    }
+    if (this.pending.length - this.pendingHead > BATCH_FROM) this.opts.highlighter.beginBatch();
     if (this.needsPrune && this.pending.length === 0 && this.walks.length === 0) {
       this.needsPrune = false;
       this.opts.highlighter.prune();
