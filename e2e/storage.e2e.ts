@@ -1,11 +1,13 @@
 /**
  * The glossary is in the extension's own IndexedDB after install (seeded by the background), in
  * both browsers, and a malformed message to the background gets a clear error while the
- * background keeps answering.
+ * background keeps answering. What pages highlight with is in storage.local, and a page whose
+ * storage lost it still highlights: the background publishes it again.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LAUNCH_TIMEOUT, TEST_TIMEOUT, launchers, type TestBrowser, BROWSERS } from './harness';
+import { LAUNCH_TIMEOUT, TEST_TIMEOUT, launchers, type TestBrowser, BROWSERS, useFixtures } from './harness';
+import { waitForHighlight } from './pages/highlights';
 
 for (const name of BROWSERS) {
   void describe(`${name}: the extension's database`, () => {
@@ -23,6 +25,47 @@ for (const name of BROWSERS) {
       if (!browser) throw new Error(`${name} did not launch`);
       return browser;
     };
+    const fixture = useFixtures();
+
+    /** Runs `keys`' removal (or a read) in storage.local from an extension page; returns what is stored. */
+    const storedKeys = async (remove: string[] = []): Promise<string[]> => {
+      const page = await running().openExtensionPage('popup.html');
+      try {
+        return await page.evaluate(async (keys) => {
+          type Api = { storage: { local: { remove(k: string[]): Promise<void>; get(k: null): Promise<object> } } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          const local = (g.browser ?? g.chrome).storage.local;
+          if (keys.length > 0) await local.remove(keys);
+          return Object.keys(await local.get(null)).sort();
+        }, remove);
+      } finally {
+        await page.close();
+      }
+    };
+
+    void it(
+      'keeps what pages highlight with in storage.local, and publishes it again when it is lost',
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const web = await running().newPage();
+        try {
+          await web.goto(fixture('smoke.html'));
+          await waitForHighlight(web, 'ETIAS');
+          assert.ok((await storedKeys()).includes('compiledGlossary'));
+          assert.ok((await storedKeys()).includes('knownTerms'));
+
+          // Lost (a cleared profile, a broken write): the next page asks the background, which publishes again.
+          const left = await storedKeys(['compiledGlossary', 'knownTerms']);
+          assert.ok(!left.includes('compiledGlossary') && !left.includes('knownTerms'), left.join());
+          await web.goto(fixture('smoke.html'));
+          await waitForHighlight(web, 'ETIAS');
+          const after = await storedKeys();
+          assert.ok(after.includes('compiledGlossary') && after.includes('knownTerms'), after.join());
+        } finally {
+          await web.close();
+        }
+      },
+    );
 
     void it(
       'holds every glossary entry and the glossary version after install',
