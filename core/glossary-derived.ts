@@ -1,5 +1,9 @@
-import { bytesToBase64 } from './base64';
-import { compileGlossary, encodeCompiledGlossary } from './compiled-glossary';
+import {
+  compileGlossary,
+  encodeCompiledGlossary,
+  storeCompiledGlossary,
+  type StoredCompiledGlossary,
+} from './compiled-glossary';
 import type { Glossary } from './glossary-schema';
 import { reconstructLetter, type LetterBlock } from './letter';
 import { locateQuote } from './quote-locator';
@@ -38,12 +42,11 @@ export function deriveForLetter(glossary: Glossary, letter: string): LetterDeriv
 }
 
 export interface CompiledDerived {
-  glossaryVersion: string;
-  /** The matcher's compiled form (compiled-glossary.ts), base64: the background hands it to content scripts. */
-  compiledBase64: string;
+  /** The matcher's compiled form (compiled-glossary.ts), as stored: the background hands it to content scripts. */
+  compiledGlossary: StoredCompiledGlossary;
 }
 
 export function deriveCompiled(glossary: Glossary): CompiledDerived {
   const compiled = compileGlossary(glossary.version, buildTermIndex(glossary.entries));
-  return { glossaryVersion: glossary.version, compiledBase64: bytesToBase64(encodeCompiledGlossary(compiled)) };
+  return { compiledGlossary: storeCompiledGlossary(encodeCompiledGlossary(compiled), glossary.version) };
 }

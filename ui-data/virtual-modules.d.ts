@@ -14,6 +14,5 @@ declare module 'virtual:glossary-derived/letter' {
 
 declare module 'virtual:glossary-derived/compiled' {
   import type { CompiledDerived } from '@/core/glossary-derived';
-  export const glossaryVersion: CompiledDerived['glossaryVersion'];
-  export const compiledBase64: CompiledDerived['compiledBase64'];
+  export const compiledGlossary: CompiledDerived['compiledGlossary'];
 }

@@ -1,6 +1,5 @@
-import { compiledBase64, glossaryVersion } from 'virtual:glossary-derived/compiled';
+import { compiledGlossary } from 'virtual:glossary-derived/compiled';
 import glossaryJson from '@/data/glossary.json';
-import { COMPILED_FORMAT_VERSION } from '@/core/compiled-glossary';
 import type { Glossary } from '@/core/glossary-schema';
 import { openDatabase, seedGlossary } from '@/db';
 import { contentScript } from '@/messaging/content';
@@ -13,8 +12,6 @@ import { publishPageGlossary } from './publish';
 // data/glossary.json is validated by the build (wxt.config.ts) and by the unit tests, so the
 // bundle can trust its shape without paying for a parse on every service-worker start.
 const bundled = glossaryJson as Glossary;
-/** The bundled glossary's matcher, compiled by the build (scripts/glossary-derived-plugin.ts). */
-const bundledCompiled = { format: COMPILED_FORMAT_VERSION, version: glossaryVersion, base64: compiledBase64 };
 
 /** Tab ids need no permission; tabs without our content script just don't answer. */
 function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
@@ -25,7 +22,8 @@ function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
 
 export default defineBackground(() => {
   const db = openDatabase();
-  const publish = () => publishPageGlossary(db, bundledCompiled);
+  // The bundled glossary's matcher, compiled by the build (scripts/glossary-derived-plugin.ts).
+  const publish = () => publishPageGlossary(db, compiledGlossary);
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
   registerHandlers(db, bundled, {
     // Chrome MV3 has `action`; Firefox MV2 `browserAction`.

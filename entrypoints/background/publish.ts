@@ -1,4 +1,5 @@
 import type { StoredCompiledGlossary } from '@/core/compiled-glossary';
+import { sameIds } from '@/core/ids';
 import { knownIds, type GlossaryDatabase } from '@/db';
 import { compiledGlossaryStore, knownTermsStore } from '@/settings/page-glossary';
 
@@ -18,5 +19,5 @@ export async function publishPageGlossary(db: GlossaryDatabase, compiled: Stored
   if (stored?.base64 !== compiled.base64 || stored.version !== compiled.version || stored.format !== compiled.format) {
     await compiledGlossaryStore.setValue(compiled);
   }
-  if (!mirrored || [...mirrored].sort().join() !== [...known].sort().join()) await knownTermsStore.setValue(known);
+  if (!mirrored || !sameIds(mirrored, known)) await knownTermsStore.setValue(known);
 }

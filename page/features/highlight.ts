@@ -1,9 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadCompiledGlossary, type StoredCompiledGlossary } from '@/core/compiled-glossary';
+import { loadCompiledGlossary } from '@/core/compiled-glossary';
+import { sameIds } from '@/core/ids';
 import { matcherFor } from '@/core/term-matcher';
 import { background } from '@/messaging/background';
 import { pageSettings } from '@/settings';
-import { compiledGlossaryStore, knownTermsStore, readPageState } from '@/settings/page-glossary';
+import { compiledGlossaryStore, knownTermsStore, readPageState, type PageState } from '@/settings/page-glossary';
 import type { PageEngine, PageGlossary } from '@/page/engine';
 import { topHostname } from '@/page/top-hostname';
 import { TermHighlighter } from '@/page/highlighter';
@@ -87,7 +88,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
   /** Marks `termId` known (or sets the whole list) and highlights again if that changed anything. */
   const setKnown = (known: string[]) => {
     const glossary = engine.glossary;
-    if (!glossary || [...known].sort().join() === [...glossary.known].sort().join()) return;
+    if (!glossary || sameIds(known, glossary.known)) return;
     engine.glossary = { ...glossary, known };
     void apply();
   };
@@ -111,15 +112,9 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
  * What this frame highlights with, from what it read of browser.storage.local. When that is missing or
  * unreadable (first run, another format), the background publishes it once and it is read again.
  */
-async function loadGlossary(read: {
-  compiled: StoredCompiledGlossary | null;
-  known: string[] | null;
-}): Promise<PageGlossary> {
+async function loadGlossary(read: Pick<PageState, 'compiled' | 'known'>): Promise<PageGlossary> {
   for (let attempt = 0; ; attempt++) {
-    const { compiled: stored, known } =
-      attempt === 0
-        ? read
-        : { compiled: await compiledGlossaryStore.getValue(), known: await knownTermsStore.getValue() };
+    const { compiled: stored, known } = attempt === 0 ? read : await readPageState(topHostname());
     let compiled = null;
     try {
       compiled = stored && loadCompiledGlossary(stored);
