@@ -115,24 +115,24 @@ async function floor(page: Page, url: string) {
   return { ms: result.done - dcl, count: result.count, tasks, main: await mainThread(page) };
 }
 
+/** mark.js over the whole body, in the page (the same function for playwright and puppeteer). */
+const MARK_ALL = (forms: string[]) =>
+  new Promise<{ ms: number }>((resolve) => {
+    const started = performance.now();
+    // mark.js wraps every hit in an element: the page's DOM changes, which is what we avoid.
+    const Mark = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }).Mark;
+    new Mark(document.body).mark(forms, {
+      separateWordSearch: false,
+      accuracy: { value: 'exactly', limiters: [',', '.', '(', ')', ':', ';'] },
+      caseSensitive: true,
+      done: () => resolve({ ms: performance.now() - started }),
+    });
+  });
+
 async function markJs(page: Page, url: string) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.addScriptTag({ url: '/mark.js' });
-  return page.evaluate(
-    (forms) =>
-      new Promise<{ ms: number }>((resolve) => {
-        const started = performance.now();
-        // mark.js wraps every hit in an element: the page's DOM changes, which is what we avoid.
-        const Mark = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }).Mark;
-        new Mark(document.body).mark(forms, {
-          separateWordSearch: false,
-          accuracy: { value: 'exactly', limiters: [',', '.', '(', ')', ':', ';'] },
-          caseSensitive: true,
-          done: () => resolve({ ms: performance.now() - started }),
-        });
-      }),
-    surface,
-  );
+  return page.evaluate(MARK_ALL, surface);
 }
 
 const summary = (tasks: { duration: number }[]) =>
@@ -257,21 +257,7 @@ await withServer(pages, async (base) => {
         const markPage = await bare.newPage();
         await markPage.goto(url, { waitUntil: 'domcontentloaded' });
         await markPage.addScriptTag({ url: '/mark.js' });
-        m = await markPage.evaluate(
-          (forms) =>
-            new Promise<number>((resolve) => {
-              const started = performance.now();
-              const Mark = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } })
-                .Mark;
-              new Mark(document.body).mark(forms, {
-                separateWordSearch: false,
-                accuracy: { value: 'exactly', limiters: [',', '.', '(', ')', ':', ';'] },
-                caseSensitive: true,
-                done: () => resolve(performance.now() - started),
-              });
-            }),
-          surface,
-        );
+        m = (await markPage.evaluate(MARK_ALL, surface)).ms;
         await markPage.close();
       }
       rows.push([
