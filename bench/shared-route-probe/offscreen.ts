@@ -1,0 +1,3 @@
+import { serve } from './matcher-host';
+
+serve('offscreen');
