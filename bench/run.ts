@@ -3,6 +3,7 @@ export {};
 await import('./matcher-node');
 await import('./compiled-form');
 await import('./storage-route');
+await import('./shared-route');
 await import('./page-bench');
 await import('./hover-bench');
 await import('./search-bench');

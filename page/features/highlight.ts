@@ -9,6 +9,7 @@ import type { PageEngine, PageGlossary } from '@/page/engine';
 import { topHostname } from '@/page/top-hostname';
 import { TermHighlighter } from '@/page/highlighter';
 import { PageScanner } from '@/page/scanner';
+import { afterFirstPaint, layoutIsCheap } from '@/page/first-paint';
 
 /**
  * Highlights the glossary's terms: reads the compiled glossary and the known terms from storage (the
@@ -70,9 +71,10 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
     });
     engine.highlighter = highlighter;
     engine.scanner = scanner;
-    // Reading where text is on screen must not force a layout of a page still being laid out:
-    // scanning starts after the page's first paint.
-    await afterFirstPaint(ctx);
+    // Finding the first screen reads layout. On a small page whose stylesheets are in, that is the
+    // layout its first paint needs anyway, so the first screen can be in that paint; otherwise a
+    // forced layout would be done again or be a long task of ours: wait for the page's first paint.
+    if (!layoutIsCheap(document)) await afterFirstPaint(ctx);
     const paintedAt = performance.now();
     if (engine.scanner !== scanner) return;
     scanner.start(document, engine.options.root?.());
@@ -125,18 +127,4 @@ async function loadGlossary(read: Pick<PageState, 'compiled' | 'known'>): Promis
     if (attempt > 0) throw new Error('Benelux Glossary: no compiled glossary to highlight with.');
     await background.publishPageGlossary({});
   }
-}
-
-/** Resolves after the next rendered frame (or after a second in a tab that is not rendering). */
-function afterFirstPaint(ctx: ContentScriptContext): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      resolve();
-    };
-    requestAnimationFrame(() => ctx.setTimeout(finish, 0));
-    ctx.setTimeout(finish, 1000);
-  });
 }
