@@ -47,22 +47,28 @@ for (const name of BROWSERS) {
       'keeps what pages highlight with in storage.local, and publishes it again when it is lost',
       { timeout: TEST_TIMEOUT },
       async () => {
-        const web = await running().newPage();
+        const first = await running().newPage();
         try {
-          await web.goto(fixture('smoke.html'));
-          await waitForHighlight(web, 'ETIAS');
+          await first.goto(fixture('smoke.html'));
+          await waitForHighlight(first, 'ETIAS');
           assert.ok((await storedKeys()).includes('compiledGlossary'));
           assert.ok((await storedKeys()).includes('knownTerms'));
+        } finally {
+          // Closed first: an open page watches these keys and would have them published again at once.
+          await first.close();
+        }
 
-          // Lost (a cleared profile, a broken write): the next page asks the background, which publishes again.
-          const left = await storedKeys(['compiledGlossary', 'knownTerms']);
-          assert.ok(!left.includes('compiledGlossary') && !left.includes('knownTerms'), left.join());
-          await web.goto(fixture('smoke.html'));
-          await waitForHighlight(web, 'ETIAS');
+        // Lost (a cleared profile, a broken write): the next page asks the background, which publishes again.
+        const left = await storedKeys(['compiledGlossary', 'knownTerms']);
+        assert.ok(!left.includes('compiledGlossary') && !left.includes('knownTerms'), left.join());
+        const next = await running().newPage();
+        try {
+          await next.goto(fixture('smoke.html'));
+          await waitForHighlight(next, 'ETIAS');
           const after = await storedKeys();
           assert.ok(after.includes('compiledGlossary') && after.includes('knownTerms'), after.join());
         } finally {
-          await web.close();
+          await next.close();
         }
       },
     );
