@@ -10,7 +10,7 @@
 import { claimsOf, type AliasClaims } from './alias-claims';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { STATE_FIELDS, type CompiledPattern, type TermAutomaton } from './term-automaton';
-import { activeAliases, buildTermAutomaton, type MatchTerm } from './term-automaton-build';
+import { activeAliases, BLOCKED_TERM_ID, buildTermAutomaton, type MatchTerm } from './term-automaton-build';
 import { packFoldTables, useFoldTables } from './text-fold';
 import { z } from './zod';
 
@@ -28,7 +28,9 @@ export interface CompiledGlossary {
 export function compileGlossary(version: string, terms: readonly MatchTerm[]): CompiledGlossary {
   const automaton = buildTermAutomaton(activeAliases(terms.map((t) => ({ ...t, highlight: true }))));
   const byId = new Map(terms.map((t) => [t.id, t]));
-  const highlightByDefault = Uint8Array.from(automaton.termIds, (id) => (byId.get(id)?.highlight ? 1 : 0));
+  const highlightByDefault = Uint8Array.from(automaton.termIds, (id) =>
+    id === BLOCKED_TERM_ID || byId.get(id)?.highlight ? 1 : 0,
+  );
   const ambiguous = new Map([...claimsOf(terms)].filter(([, ids]) => ids.length > 1));
   return { version, automaton, highlightByDefault, ambiguous };
 }
@@ -40,7 +42,7 @@ export class CompiledGlossaryError extends Error {
 
 const MAGIC = 0x4d474742; // "BGGM", little-endian
 /** Bump when the layout or the automaton's meaning changes: older bytes are then recompiled, never misread. */
-export const COMPILED_FORMAT_VERSION = 2;
+export const COMPILED_FORMAT_VERSION = 3;
 
 /** The typed arrays, in their order in the buffer. */
 const ARRAYS = [

@@ -31,7 +31,15 @@ export interface MatchTerm {
   id: string;
   highlight: boolean;
   aliases: MatchAlias[];
+  /**
+   * Longer phrases that contain one of the aliases but name something else ("Comité van Ministers
+   * van de Raad van Europa"): matched like case-insensitive aliases, leftmost-longest, and where one
+   * wins nothing is highlighted. They block whatever the reader's switches are.
+   */
+  notThis?: readonly string[];
 }
+/** The term id of "not this" phrases: a match of it covers its text and shows nothing. Never an entry's id. */
+export const BLOCKED_TERM_ID = '';
 export interface MatcherOptions {
   /** Terms with highlight:false that the user switched on. */
   enabledIds?: ReadonlySet<string>;
@@ -40,19 +48,22 @@ export interface MatcherOptions {
 }
 /**
  * The aliases that take part in matching, in priority order: terms in input order, aliases in
- * their order. Skips disabled terms, terms with highlight:false that are not enabled, and
- * aliases that are empty after trimming whitespace.
+ * their order, then every term's "not this" phrases (as BLOCKED_TERM_ID, whatever the switches).
+ * Skips disabled terms, terms with highlight:false that are not enabled, and aliases that are empty
+ * after trimming whitespace.
  */
 export function activeAliases(terms: readonly MatchTerm[], options: MatcherOptions = {}): CompiledAlias[] {
   const result: CompiledAlias[] = [];
+  const add = (termId: string, text: string, caseSensitive: boolean) => {
+    const units = segmentAlias(text);
+    if (units.length > 0) result.push({ termId, caseSensitive, units });
+  };
   for (const term of terms) {
     if (options.disabledIds?.has(term.id)) continue;
     if (!term.highlight && !options.enabledIds?.has(term.id)) continue;
-    for (const alias of term.aliases) {
-      const units = segmentAlias(alias.text);
-      if (units.length > 0) result.push({ termId: term.id, caseSensitive: alias.caseSensitive, units });
-    }
+    for (const alias of term.aliases) add(term.id, alias.text, alias.caseSensitive);
   }
+  for (const term of terms) for (const phrase of term.notThis ?? []) add(BLOCKED_TERM_ID, phrase, false);
   return result;
 }
 

@@ -4,7 +4,14 @@
  * leftmost such match greedily.
  */
 import { segmentText, type MatchUnit } from './text-fold';
-import { activeAliases, type CompiledAlias, type MatchTerm, type MatcherOptions, type TermMatch } from './term-matcher';
+import {
+  activeAliases,
+  BLOCKED_TERM_ID,
+  type CompiledAlias,
+  type MatchTerm,
+  type MatcherOptions,
+  type TermMatch,
+} from './term-matcher';
 
 function fitsAt(text: readonly MatchUnit[], at: number, alias: CompiledAlias): boolean {
   const last = at + alias.units.length;
@@ -38,7 +45,8 @@ export function referenceFind(terms: readonly MatchTerm[], text: string, options
     const first = units[at];
     const last = alias && units[at + alias.units.length - 1];
     if (alias && first && last) {
-      matches.push({ start: first.start, end: last.end, termId: alias.termId });
+      // A "not this" phrase takes its units and shows nothing.
+      if (alias.termId !== BLOCKED_TERM_ID) matches.push({ start: first.start, end: last.end, termId: alias.termId });
       at += alias.units.length;
     } else {
       at++;

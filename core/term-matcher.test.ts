@@ -334,7 +334,16 @@ function generateCase(seed: number, shape: Shape = SMALL) {
       const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(shape.pieces));
       aliases.push({ text: words.join(pick([' ', ' ', '-', '  '])), caseSensitive: random() < 0.3 });
     }
-    terms.push({ id: `t${t}`, highlight: random() < 0.85, aliases });
+    // Some terms have a "not this" phrase: one of their aliases with a word before or after it.
+    const notThis =
+      random() < 0.3
+        ? [
+            random() < 0.5
+              ? `${pick(aliases).text} ${pick(shape.pieces)}`
+              : `${pick(shape.pieces)} ${pick(aliases).text}`,
+          ]
+        : [];
+    terms.push({ id: `t${t}`, highlight: random() < 0.85, aliases, notThis });
   }
   const options: MatcherOptions = {
     enabledIds: new Set(terms.filter(() => random() < 0.5).map((t) => t.id)),
@@ -344,7 +353,11 @@ function generateCase(seed: number, shape: Shape = SMALL) {
   const parts = 5 + Math.floor(random() * shape.parts);
   for (let p = 0; p < parts; p++) {
     const r = random();
-    if (r < 0.4) {
+    const blocking = terms.flatMap((t) => t.notThis ?? []);
+    if (r < 0.08 && blocking.length > 0) {
+      // A planted "not this" phrase, perhaps in another case.
+      text += random() < 0.5 ? randomCase(pick(blocking), random) : pick(blocking);
+    } else if (r < 0.4) {
       // A planted alias, perhaps in another case, with other whitespace or without accents.
       const alias = pick(pick(terms).aliases);
       let planted = alias.text.replace(/\s+/g, () => pick([' ', '\n', '\u00a0', '\t ', '\u202f']));
@@ -361,9 +374,54 @@ function generateCase(seed: number, shape: Shape = SMALL) {
   return { terms, options, text };
 }
 
+describe('"not this" phrases', () => {
+  const comite: MatchTerm = {
+    ...term('comite-van-ministers', 'Comité van Ministers'),
+    notThis: ['Comité van Ministers van de Raad van Europa'],
+  };
+  const raad = term('raad-van-europa', 'Raad van Europa');
+
+  it('a longer phrase that names something else highlights nothing, the term alone still is', () => {
+    const text = 'Het Comité van Ministers van de Raad van Europa besloot; het Comité van Ministers ook.';
+    expect(found([comite], text)).toEqual([['Comité van Ministers', 'comite-van-ministers']]);
+  });
+
+  it('takes its whole text: no other term inside it is highlighted either', () => {
+    expect(found([comite, raad], 'Het Comité van Ministers van de Raad van Europa.')).toEqual([]);
+    expect(found([comite, raad], 'De Raad van Europa.')).toEqual([['Raad van Europa', 'raad-van-europa']]);
+  });
+
+  it('is matched like a case-insensitive alias: any case, folded diacritics, any whitespace', () => {
+    expect(found([comite], 'het comite VAN ministers van de\nraad van  europa')).toEqual([]);
+  });
+
+  it('is leftmost-longest like everything else: an alias that starts earlier wins, and the phrase is not there', () => {
+    const a = term('a', 'Benelux Unie');
+    const b: MatchTerm = { ...term('b', 'Comité'), notThis: ['Unie Comité van Europa'] };
+    expect(found([a, b], 'de Benelux Unie Comité van Europa')).toEqual([
+      ['Benelux Unie', 'a'],
+      ['Comité', 'b'],
+    ]);
+  });
+
+  it('blocks whatever the reader switched: a term marked known or not highlighted keeps its phrases', () => {
+    const text = 'Het Comité van Ministers van de Raad van Europa.';
+    expect(found([comite, raad], text, { disabledIds: new Set(['comite-van-ministers']) })).toEqual([]);
+    expect(found([{ ...comite, highlight: false }, raad], text)).toEqual([]);
+  });
+
+  it('comes through the binary form a content script loads', () => {
+    const loaded = decodeCompiledGlossary(encodeCompiledGlossary(compileGlossary('v', [comite, raad])));
+    const text = 'Het Comité van Ministers van de Raad van Europa; het Comité van Ministers.';
+    const start = text.lastIndexOf('Comité');
+    expect(matcherFor(loaded).find(text)).toEqual([{ start, end: start + 20, termId: 'comite-van-ministers' }]);
+  });
+});
+
 describe('generated cases agree with the reference matcher', () => {
   it('on 1500 random glossaries and texts, in memory and from the binary form', { timeout: 60_000 }, () => {
     let total = 0;
+    let blockedCases = 0;
     for (let seed = 1; seed <= 1500; seed++) {
       const { terms, options, text } = generateCase(seed);
       const expected = referenceFind(terms, text, options);
@@ -379,9 +437,13 @@ describe('generated cases agree with the reference matcher', () => {
         expect({ seed, text, terms, fromBinary }).toEqual({ seed, text, terms, fromBinary: expected });
       }
       total += expected.length;
+      const withoutBlocks = terms.map((t) => ({ ...t, notThis: [] }));
+      if (JSON.stringify(referenceFind(withoutBlocks, text, options)) !== JSON.stringify(expected)) blockedCases++;
     }
     // The planted aliases are found: the comparison is not between two empty lists.
     expect(total).toBeGreaterThan(5000);
+    // And the planted "not this" phrases change what is found in many of them.
+    expect(blockedCases).toBeGreaterThan(100);
   });
 
   it('on 300 large glossaries over a few letters, in memory and from the binary form', { timeout: 60_000 }, () => {

@@ -46,7 +46,8 @@ import {
 } from './text-fold';
 
 export type { CompiledAlias, MatchAlias, MatchTerm, MatcherOptions };
-export { activeAliases } from './term-automaton-build';
+import { BLOCKED_TERM_ID } from './term-automaton-build';
+export { activeAliases, BLOCKED_TERM_ID } from './term-automaton-build';
 
 /** UTF-16 offsets into the original text, end exclusive. */
 export interface TermMatch {
@@ -100,7 +101,7 @@ class Pending {
    * Emits, leftmost first and longest at a start, the candidates that start before `earliest`
    * (no future match can start there), and drops candidates that overlap an emitted match.
    */
-  settle(earliest: number, termIds: readonly string[], matches: TermMatch[]): void {
+  settle(earliest: number, termIds: readonly string[], blocked: number, matches: TermMatch[]): void {
     const { start, end, term } = this;
     for (;;) {
       let best = -1;
@@ -115,7 +116,8 @@ class Pending {
       }
       if (best < 0 || bestStart >= earliest) break;
       this.lastEnd = end[best]!;
-      matches.push({ start: bestStart, end: this.lastEnd, termId: termIds[term[best]!]! });
+      // A "not this" phrase takes its text, so no shorter alias inside it is highlighted.
+      if (term[best] !== blocked) matches.push({ start: bestStart, end: this.lastEnd, termId: termIds[term[best]!]! });
     }
     let kept = 0;
     let min = Infinity;
@@ -139,6 +141,8 @@ class AhoCorasickMatcher implements TermMatcher {
   private readonly unitRing: Int32Array;
   private readonly ringMask: number;
   private readonly pending = new Pending();
+  /** The term index of "not this" phrases (-1 when the glossary has none). */
+  private readonly blocked: number;
 
   /**
    * @param active per term index, 1 when the reader's switches let it match; a match of an inactive
@@ -152,6 +156,7 @@ class AhoCorasickMatcher implements TermMatcher {
     while (size <= automaton.maxUnits + 1) size *= 2;
     this.unitRing = new Int32Array(size);
     this.ringMask = size - 1;
+    this.blocked = automaton.termIds.indexOf(BLOCKED_TERM_ID);
   }
 
   find(text: string): TermMatch[] {
@@ -239,10 +244,10 @@ class AhoCorasickMatcher implements TermMatcher {
         // No future match can start before the first unit of the current state's prefix.
         const depth = unitDepth[state]!;
         const earliest = depth === 0 ? i : ring[(unit - depth + 1) & mask]!;
-        if (earliest > pending.min) pending.settle(earliest, termIds, matches);
+        if (earliest > pending.min) pending.settle(earliest, termIds, this.blocked, matches);
       }
     }
-    pending.settle(Infinity, termIds, matches);
+    pending.settle(Infinity, termIds, this.blocked, matches);
     return matches;
   }
 
@@ -292,7 +297,10 @@ export function matcherFor(compiled: CompiledGlossary, options: MatcherOptions =
   for (let k = 0; k < termIds.length; k++) {
     const id = termIds[k]!;
     active[k] =
-      (compiled.highlightByDefault[k] || options.enabledIds?.has(id)) && !options.disabledIds?.has(id) ? 1 : 0;
+      id === BLOCKED_TERM_ID ||
+      ((compiled.highlightByDefault[k] || options.enabledIds?.has(id)) && !options.disabledIds?.has(id))
+        ? 1
+        : 0;
   }
   return new AhoCorasickMatcher(compiled.automaton, active);
 }
