@@ -45,6 +45,11 @@ export const entrySchema = z.strictObject({
   legalRef: z.optional(legalRefSchema),
   /** Alias texts this entry shares on purpose with another entry. */
   ambiguous: z.optional(z.array(text())),
+  /**
+   * Longer phrases that contain one of this entry's forms but name something else (another body's
+   * committee, another treaty): where one stands, nothing is highlighted (term-automaton-build.ts).
+   */
+  notThis: z.optional(z.array(text(200))),
 });
 
 export const glossarySchema = z.strictObject({

@@ -106,6 +106,23 @@ describe('validateGlossary', () => {
     expect(problems(g)).toEqual([]);
   });
 
+  it('accepts a "not this" phrase that holds one of its forms, and rejects one that holds none or is a term', () => {
+    const g = valid();
+    // valid()'s aliases are case-sensitive acronyms: TERMOPENING, TERM1, …
+    g.entries[0]!.notThis = ['de TERMOPENING van de VN'];
+    expect(problems(g)).toEqual([]);
+    g.entries[0]!.notThis = ['de termopening van de VN'];
+    expect(problems(g).join('\n')).toMatch(
+      /term-opening: "not this" phrase "de termopening van de VN" holds none of its forms/,
+    );
+    g.entries[0]!.notThis = ['TERMOPENING', 'TERM1 TERMOPENING'];
+    g.entries[1]!.aliases.push({ text: 'term1 termopening', lang: 'mul', caseSensitive: false });
+    expect(problems(g)).toEqual([
+      'term-opening: "not this" phrase "TERMOPENING" is itself a form of "term-opening"',
+      'term-opening: "not this" phrase "TERM1 TERMOPENING" is itself a form of "term-1"',
+    ]);
+  });
+
   it('rejects a glossary that leaves a part of the letter uncovered', () => {
     const g = valid();
     g.entries = g.entries.filter((e) => e.part !== '1b');

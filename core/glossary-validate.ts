@@ -1,5 +1,7 @@
 import { glossarySchema, PARTS, type Glossary } from './glossary-schema';
 import { aliasKey } from './alias-key';
+import { buildTermIndex } from './term-index';
+import { compileMatcher } from './term-matcher';
 import { normaliseSource, occursVerbatim } from './verbatim';
 
 export class GlossaryError extends Error {
@@ -11,7 +13,8 @@ export class GlossaryError extends Error {
 
 /**
  * Parses the glossary source and checks what a schema alone cannot: unique ids, existing `related`
- * ids, aliases claimed by two entries, quotes that are verbatim in the letter, every part covered.
+ * ids, aliases claimed by two entries, quotes that are verbatim in the letter, every part covered,
+ * "not this" phrases that can block something and block no whole term.
  */
 export function validateGlossary(raw: unknown, letter: string): Glossary {
   const parsed = glossarySchema.safeParse(raw);
@@ -48,6 +51,7 @@ export function validateGlossary(raw: unknown, letter: string): Glossary {
       owners.set(key, e.id);
     }
   }
+  problems.push(...notThisProblems(glossary));
   for (const part of PARTS) {
     if (part === '1') continue; // the short priorities intro need not have entries of its own
     if (!glossary.entries.some((e) => e.part === part)) problems.push(`no entry for part ${part}`);
@@ -59,4 +63,25 @@ export function validateGlossary(raw: unknown, letter: string): Glossary {
 function otherMarks(glossary: Glossary, id: string, key: string): boolean {
   const entry = glossary.entries.find((e) => e.id === id);
   return (entry?.ambiguous ?? []).some((a) => aliasKey(a) === key);
+}
+
+/**
+ * A "not this" phrase must hold one of its own entry's forms as the matcher finds it (else it can never
+ * block anything), and must not be, whole, a form of any entry (else it would hide that term everywhere).
+ */
+function notThisProblems(glossary: Glossary): string[] {
+  const problems: string[] = [];
+  const terms = buildTermIndex(glossary.entries).map((t) => ({ ...t, highlight: true, notThis: [] }));
+  const everyForm = compileMatcher(terms);
+  for (const [k, e] of glossary.entries.entries()) {
+    if (!e.notThis?.length) continue;
+    const ownForms = compileMatcher([terms[k]!]);
+    for (const phrase of e.notThis) {
+      if (ownForms.find(phrase).length === 0)
+        problems.push(`${e.id}: "not this" phrase "${phrase}" holds none of its forms`);
+      const whole = everyForm.find(phrase).find((m) => m.start === 0 && m.end === phrase.length);
+      if (whole) problems.push(`${e.id}: "not this" phrase "${phrase}" is itself a form of "${whole.termId}"`);
+    }
+  }
+  return problems;
 }

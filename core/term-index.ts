@@ -11,6 +11,6 @@ export function buildTermIndex(entries: readonly GlossaryEntry[]): MatchTerm[] {
     const aliases = e.aliases.map((a) => ({ text: a.text, caseSensitive: a.caseSensitive }));
     for (const f of e.inflections) aliases.push({ text: f.text, caseSensitive: false });
     if (e.legalRef) for (const text of expandLegalRef(e.legalRef)) aliases.push({ text, caseSensitive: false });
-    return { id: e.id, highlight: e.highlight, aliases };
+    return { id: e.id, highlight: e.highlight, aliases, notThis: e.notThis ?? [] };
   });
 }
