@@ -23,6 +23,7 @@ import {
   type TestFrame,
   type TestPage,
   BROWSERS,
+  FIXTURES_DIR,
   sleep,
   useBrowser,
 } from './harness';
@@ -39,7 +40,8 @@ const LONG_TEST_TIMEOUT = 2 * TEST_TIMEOUT;
 /**
  * hl-terms.html: every string the content script must highlight there, checked against the aliases
  * in data/glossary.json. Not highlighted on purpose: "12 nsec", "Nsec-waarden", "NSECs" (acronyms are
- * case-sensitive and whole words), "Osaka" (OSA), "REPowerEU" and "EUR" (EU), "Article 35 TFEU"
+ * case-sensitive and whole words), "Osaka" and "OSA" (the bare acronym is no alias: it has too many other
+ * meanings), "REPowerEU" and "EUR" (EU), "Article 35 TFEU"
  * (only its TFEU), "Article 3501", and the everyday words "overeenkomst" and "waterstof".
  */
 const TERMS_PAGE = [
@@ -54,12 +56,19 @@ const TERMS_PAGE = [
   'NRW',
   'NSEC',
   'Noordrijn-Westfalen',
-  'OSA',
   'Raad\n   Algemene\u00a0Zaken',
   'TFEU',
   'art. 350 VwEU',
   'article 350 du TFUE',
 ];
+
+/**
+ * everyday-senses.html: what its "terms" paragraphs list in data-expect; its "everyday" paragraphs (a
+ * glossary word in a sense it does not have, in four languages) contribute nothing.
+ */
+const EVERYDAY_PAGE = [
+  ...(await readFile(path.join(FIXTURES_DIR, 'everyday-senses.html'), 'utf8')).matchAll(/data-expect="([^"]*)"/g),
+].flatMap((m) => m[1]!.split('|'));
 
 /** hl-frames.html, per document. */
 const FRAMES_PAGE = {
@@ -290,6 +299,17 @@ async function screenshotBitmap(page: TestPage): Promise<Bitmap> {
 for (const name of BROWSERS) {
   void describe(`${name}: highlighting`, () => {
     const running = useBrowser(name);
+
+    void it(
+      'explains no word in a sense it does not have (Dutch, English, French, German), and the real terms beside them',
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'everyday-senses', async (page) => {
+          await page.goto(fixture('everyday-senses.html'));
+          assert.ok(EVERYDAY_PAGE.length >= 8, EVERYDAY_PAGE.join());
+          await expectHighlights(page, EVERYDAY_PAGE, 'everyday-senses.html');
+        }),
+    );
 
     void it('highlights exactly the glossary terms on a page of terms and look-alikes', { timeout: TEST_TIMEOUT }, () =>
       withPage(running(), 'hl-terms', async (page) => {
