@@ -23,6 +23,9 @@ const placeholdersOf = (m: Message) =>
       .sort(),
   });
 
+/** Chrome's limits on the manifest fields our messages fill (name, description): longer is rejected by the store. */
+const MANIFEST_LIMITS = { extName: 75, extDescription: 132 } as const;
+
 describe('the interface in every language', () => {
   it('ships English, Dutch and more', () => {
     expect(locales).toEqual(expect.arrayContaining(['en', 'nl']));
@@ -32,6 +35,14 @@ describe('the interface in every language', () => {
     const messages = read(locale);
     expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
     for (const [key, m] of Object.entries(messages)) expect(m.message.trim(), `${locale}: ${key}`).not.toBe('');
+  });
+
+  it.each(locales)("%s keeps the manifest's name and description within Chrome's limits", (locale) => {
+    const messages = read(locale);
+    for (const [key, limit] of Object.entries(MANIFEST_LIMITS)) {
+      const length = [...(messages[key]?.message ?? '')].length;
+      expect(length, `${locale}: ${key}`).toBeLessThanOrEqual(limit);
+    }
   });
 
   it.each(locales)('%s uses and declares the same placeholders as English', (locale) => {
