@@ -36,7 +36,12 @@ function generated(n: number): GlossaryEntry[] {
     out.push({
       ...base,
       id: `${base.id}-${i}`,
-      name: { nl: `${base.name.nl} ${i}`, en: `${base.name.en} ${i}` },
+      name: {
+        nl: `${base.name.nl} ${i}`,
+        en: `${base.name.en} ${i}`,
+        fr: `${base.name.fr} ${i}`,
+        de: `${base.name.de} ${i}`,
+      },
       aliases: base.aliases.map((a) => ({ ...a, text: `${a.text} ${i}` })),
       inflections: [],
       legalRef: undefined,

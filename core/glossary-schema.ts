@@ -10,7 +10,8 @@ export const partSchema = z.enum(PARTS);
 
 const text = (max?: number) =>
   z.string().check(z.trim(), z.minLength(1), ...(max === undefined ? [] : [z.maxLength(max)]));
-const bilingual = z.strictObject({ nl: text(), en: text() });
+/** An entry's text in every language entries are written in (LANGS). */
+const inEveryLang = z.strictObject({ nl: text(), en: text(), fr: text(), de: text() });
 
 export const aliasSchema = z.strictObject({
   text: text(200),
@@ -30,15 +31,15 @@ export const legalRefSchema = z.strictObject({
 export const entrySchema = z.strictObject({
   id: termIdSchema,
   part: partSchema,
-  name: bilingual,
-  expansion: z.optional(bilingual),
+  name: inEveryLang,
+  expansion: z.optional(inEveryLang),
   abbreviations: z.array(text()),
   aliases: z.array(aliasSchema).check(z.minLength(1)),
   inflections: z.array(z.strictObject({ text: text(200), lang: z.enum(['nl', 'en', 'fr', 'de']) })),
   /** Everyday words ("overeenkomst") are searchable but not highlighted unless the reader asks. */
   highlight: z.boolean(),
-  short: bilingual,
-  long: bilingual,
+  short: inEveryLang,
+  long: inEveryLang,
   quotes: z.array(z.strictObject({ text: text(), part: partSchema })).check(z.minLength(1)),
   related: z.array(z.string()),
   source: z.strictObject({ label: text(), url: z.optional(z.url({ protocol: /^https$/ })) }),
