@@ -1,4 +1,6 @@
+import { LANG_NAMES, LANGS } from '@/core/constants';
 import type { GlossaryEntry, Lang } from '@/core/glossary-schema';
+import type { ExplainLang } from '@/core/reader-lang';
 
 export interface SiteControlsLabels {
   everywhere: string;
@@ -6,6 +8,9 @@ export interface SiteControlsLabels {
   unavailable: string;
   firstOnly: string;
   everyday: string;
+  explainLang: string;
+  /** The choice that follows the text's language. */
+  explainAuto: string;
 }
 
 interface Props {
@@ -18,6 +23,8 @@ interface Props {
   firstOnly: boolean;
   everydayEntries: GlossaryEntry[];
   everydayOn: string[];
+  explainLang: ExplainLang;
+  onExplainLang: (lang: ExplainLang) => void;
   onEverywhere: (on: boolean) => void;
   onHere: (on: boolean) => void;
   onFirstOnly: (on: boolean) => void;
@@ -52,6 +59,17 @@ export function SiteControls(p: Props) {
       <label class="switch">
         <input type="checkbox" checked={p.firstOnly} onChange={(e) => p.onFirstOnly(e.currentTarget.checked)} />
         {p.labels.firstOnly}
+      </label>
+      <label class="explain-lang">
+        {p.labels.explainLang}
+        <select value={p.explainLang} onChange={(e) => p.onExplainLang(e.currentTarget.value as ExplainLang)}>
+          <option value="auto">{p.labels.explainAuto}</option>
+          {LANGS.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {LANG_NAMES[lang]}
+            </option>
+          ))}
+        </select>
       </label>
       <fieldset class="everyday">
         <legend>{p.labels.everyday}</legend>

@@ -1,3 +1,4 @@
+import { LANGS } from './constants';
 import { termIdSchema } from './ids';
 import { z } from './zod';
 
@@ -19,6 +20,8 @@ export const settingSchemas = {
   benchTimings: z.boolean(),
   /** Terms the reader opened in the popup, newest first. */
   recentTerms: z.array(termIdSchema).check(z.maxLength(50)),
+  /** The language terms are explained in: `auto` follows the text (core/reader-lang.ts). */
+  explainLang: z.enum(['auto', ...LANGS]),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dwellMs: DEFAULT_DWELL_MS,
   benchTimings: false,
   recentTerms: [],
+  explainLang: 'auto',
 };
 
 /** A stored value if it is valid, else the default. */

@@ -26,18 +26,21 @@ import {
 } from './harness';
 import { HIGHLIGHT_NAME, waitForHighlight, waitForStableHighlights } from './pages/highlights';
 import { HOST_TAG, TooltipPage, type Box, type TooltipFrame } from './pages/tooltip';
+import { LANGS, type Lang } from '../core/constants';
+import type { Glossary } from '../core/glossary-schema';
 
 const fixture = useFixtures();
 
-/** ETIAS as the glossary explains it (data/glossary.json). */
+/** ETIAS as the glossary explains it (data/glossary.json), in each language. */
+const etiasEntry = (
+  JSON.parse(await readFile(path.join(REPO_ROOT, 'data/glossary.json'), 'utf8')) as Glossary
+).entries.find((e) => e.id === 'etias')!;
 const ETIAS = {
   id: 'etias',
   name: 'ETIAS',
-  expansionEn: 'European Travel Information and Authorisation System',
-  expansionNl: 'Europees reisinformatie- en -autorisatiesysteem',
-  shortEn:
-    'EU system under which visa-exempt travellers must apply online for a travel authorisation before their trip',
-  shortNl: 'EU-systeem waarbij reizigers zonder visumplicht vóór hun reis online een reisautorisatie moeten aanvragen',
+  expansion: etiasEntry.expansion!,
+  /** The first words of the short definition. */
+  short: Object.fromEntries(LANGS.map((lang) => [lang, etiasEntry.short[lang].slice(0, 60)])) as Record<Lang, string>,
   quote:
     'Ook zullen de Benelux-landen samen optrekken in de implementatie van het Europese reisautorisatiesysteem (ETIAS).',
 };
@@ -141,6 +144,23 @@ async function axeViolations(frame: TooltipFrame, axeSource: string) {
   return result.violations.filter((v) => !AXE_PAGE_LEVEL_RULES.includes(v.id));
 }
 
+/** A picture for the README: the paragraph #etias and the tooltip under it, saved in docs/. */
+async function screenshotTooltip(page: TestPage, tooltip: Box, file: string): Promise<void> {
+  if (page.browserName !== 'chromium') throw new Error('Chromium only');
+  await mkdir(DOCS_DIR, { recursive: true });
+  const paragraph = await page.evaluate(() => {
+    const r = document.getElementById('etias')!.getBoundingClientRect();
+    return { x: r.x, y: r.y, right: r.right };
+  });
+  await sleep(300); // let the frame paint
+  const size = await viewport(page);
+  const x = Math.max(0, Math.min(paragraph.x, tooltip.x) - 24);
+  const y = Math.max(0, paragraph.y - 20);
+  const right = Math.min(size.width, Math.max(paragraph.right, tooltip.x + tooltip.width) + 24);
+  const bottom = Math.min(size.height, tooltip.y + tooltip.height + 24);
+  await page.raw.screenshot({ path: path.join(DOCS_DIR, file), clip: { x, y, width: right - x, height: bottom - y } });
+}
+
 for (const name of BROWSERS) {
   void describe(`${name}: tooltip`, () => {
     const running = useBrowser(name);
@@ -156,8 +176,8 @@ for (const name of BROWSERS) {
           const { host, card } = await tt.waitForShown(ETIAS.name);
 
           assert.equal(card.role, 'tooltip', 'a hover shows a transient tooltip, not a dialog');
-          assert.equal(card.expansion, ETIAS.expansionEn);
-          assert.ok(card.short.startsWith(ETIAS.shortEn), `short definition: ${card.short}`);
+          assert.equal(card.expansion, ETIAS.expansion.en);
+          assert.ok(card.short.startsWith(ETIAS.short.en), `short definition: ${card.short}`);
           assert.ok(card.quoteCaption.startsWith('In the letter:'), `quote caption: ${card.quoteCaption}`);
           assert.equal(card.quote, ETIAS.quote);
           assert.deepEqual(card.buttons, ['Add note', 'Open in glossary', 'I know this term']);
@@ -182,10 +202,43 @@ for (const name of BROWSERS) {
         const tt = await open(running(), page, 'tt-nl.html');
         await tt.hover('ETIAS', { within: '#etias' });
         const { card } = await tt.waitForShown(ETIAS.name);
-        assert.equal(card.expansion, ETIAS.expansionNl);
-        assert.ok(card.short.startsWith(ETIAS.shortNl), `short definition: ${card.short}`);
+        assert.equal(card.expansion, ETIAS.expansion.nl);
+        assert.ok(card.short.startsWith(ETIAS.short.nl), `short definition: ${card.short}`);
       }),
     );
+
+    // The term is explained in the language it stands in: the page's, or a quote's own.
+    const languageCases = [
+      { fixture: 'tt-fr.html', within: '#etias', lang: 'fr', what: 'on a French page (lang="fr") in French' },
+      { fixture: 'tt-de.html', within: '#etias', lang: 'de', what: 'on a German page (lang="de") in German' },
+      {
+        fixture: 'tt-mixed.html',
+        within: '#etias-nl',
+        lang: 'nl',
+        what: 'in a Dutch quote (lang="nl") inside an English page in Dutch',
+      },
+      {
+        fixture: 'tt-mixed.html',
+        within: '#etias-en',
+        lang: 'en',
+        what: 'beside that quote, in the English page, in English',
+      },
+    ] as const;
+    for (const c of languageCases) {
+      void it(`ETIAS ${c.what}`, { timeout: TEST_TIMEOUT }, () =>
+        withPage(running(), `tt-lang-${c.lang}-${c.within.slice(1)}`, async (page) => {
+          const tt = await open(running(), page, c.fixture);
+          await tt.hover('ETIAS', { within: c.within });
+          const { host, card } = await tt.waitForShown(ETIAS.name);
+          assert.equal(card.expansion, ETIAS.expansion[c.lang]);
+          assert.ok(card.short.startsWith(ETIAS.short[c.lang]), `short definition: ${card.short}`);
+          // The README shows a French and a German tooltip.
+          if (page.browserName === 'chromium' && c.fixture !== 'tt-mixed.html') {
+            await screenshotTooltip(page, host.rect, `tooltip-${c.lang}.png`);
+          }
+        }),
+      );
+    }
 
     void it(
       'on a Dutch page in an English browser, a screen reader is told which parts are Dutch and which English',
@@ -233,11 +286,6 @@ for (const name of BROWSERS) {
             for (const scheme of ['light', 'dark'] as const) {
               await page.raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
               const tt = await open(running(), page, 'tt-basic.html');
-              // The picture: the paragraph with the term, and the tooltip under it.
-              const paragraph = await page.evaluate(() => {
-                const r = document.getElementById('etias')!.getBoundingClientRect();
-                return { x: r.x, y: r.y, right: r.right };
-              });
               await tt.hover('ETIAS', { within: '#etias' });
               const { host } = await tt.waitForShown(ETIAS.name);
               const frame = await tt.frame();
@@ -248,16 +296,7 @@ for (const name of BROWSERS) {
                 }))),
                 page: await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
               };
-              await sleep(300); // let the frame paint
-              const size = await viewport(page);
-              const x = Math.max(0, Math.min(paragraph.x, host.rect.x) - 24);
-              const y = Math.max(0, paragraph.y - 20);
-              const right = Math.min(size.width, Math.max(paragraph.right, host.rect.x + host.rect.width) + 24);
-              const bottom = Math.min(size.height, host.rect.y + host.rect.height + 24);
-              await page.raw.screenshot({
-                path: path.join(DOCS_DIR, `tooltip-${scheme}.png`),
-                clip: { x, y, width: right - x, height: bottom - y },
-              });
+              await screenshotTooltip(page, host.rect, `tooltip-${scheme}.png`);
               await page.press('Escape');
               await tt.waitForHidden();
             }
@@ -281,7 +320,7 @@ for (const name of BROWSERS) {
           const tt = await open(running(), page, 'tt-hostile-style.html');
           await tt.hover('ETIAS', { within: '#etias' });
           const { host, card } = await tt.waitForShown(ETIAS.name);
-          assert.equal(card.expansion, ETIAS.expansionEn);
+          assert.equal(card.expansion, ETIAS.expansion.en);
 
           const probe = (tag: string) => {
             const el = document.querySelector(tag) as HTMLElement;
@@ -348,9 +387,9 @@ for (const name of BROWSERS) {
             { where: '#top-right', term: 'ETIAS', line: 0 },
             { where: '#bottom-left', term: 'ETIAS', line: 0 },
             { where: '#bottom-right', term: 'ETIAS', line: 0 },
-            { where: '#wrapped', term: ETIAS.expansionEn, line: 1 },
+            { where: '#wrapped', term: ETIAS.expansion.en, line: 1 },
           ];
-          const wrapped = await tt.termBoxes(ETIAS.expansionEn, { within: '#wrapped' });
+          const wrapped = await tt.termBoxes(ETIAS.expansion.en, { within: '#wrapped' });
           assert.ok(wrapped.length >= 2, `the long name should wrap: ${JSON.stringify(wrapped)}`);
           const problems: string[] = [];
           for (const c of cases) {
@@ -556,7 +595,7 @@ for (const name of BROWSERS) {
           assert.ok(explained(answers).includes(ETIAS.id), `answers: ${JSON.stringify(answers)}`);
           const { card, host: shown } = await tt.waitForShown(ETIAS.name, { pinned: true });
           assert.equal(card.ariaLabel, 'Explanation of ETIAS');
-          assert.equal(card.expansion, ETIAS.expansionEn);
+          assert.equal(card.expansion, ETIAS.expansion.en);
           const term = (await tt.termBoxes('ETIAS', { within: '#etias' }))[0]!;
           assert.ok(
             Math.abs(shown.rect.y - (term.y + term.height)) < 30,
@@ -651,7 +690,7 @@ for (const name of BROWSERS) {
           await sleep(300);
           await tt.hover('ETIAS', { within: '#below' });
           const { card } = await tt.waitForShown(ETIAS.name, { pinned: false });
-          assert.equal(card.expansion, ETIAS.expansionEn);
+          assert.equal(card.expansion, ETIAS.expansion.en);
 
           await page.evaluate(() => scrollBy(0, 40));
           await tt.waitForHidden();
@@ -670,7 +709,7 @@ for (const name of BROWSERS) {
         // One jump of several hundred px between two events: what a flick of the wrist sends.
         await tt.flickOnto(await tt.termPoint('ETIAS', { within: '#etias' }));
         const { card } = await tt.waitForShown(ETIAS.name, { pinned: false });
-        assert.equal(card.expansion, ETIAS.expansionEn);
+        assert.equal(card.expansion, ETIAS.expansion.en);
       }),
     );
 

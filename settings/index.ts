@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import type { ExplainLang } from '@/core/reader-lang';
 import { DEFAULT_SETTINGS, parseSetting, type HighlightMode, type SettingName, type Settings } from '@/core/settings';
 
 export type { HighlightMode };
@@ -40,6 +41,8 @@ export const dwellMs = defineSetting('dwellMs');
 export const benchTimings = defineSetting('benchTimings');
 /** Terms the reader opened in the popup, newest first. */
 export const recentTerms = defineSetting('recentTerms');
+/** The language terms are explained in, or `auto`. */
+export const explainLang = defineSetting('explainLang');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);
@@ -53,6 +56,7 @@ export interface PageSettings {
   enabledIds: string[];
   dwellMs: number;
   timings: boolean;
+  explainLang: ExplainLang;
 }
 
 /** The settings a page's content script reads, in one storage read (see `pageSettingsFrom`). */
@@ -63,20 +67,29 @@ const PAGE_SETTING_NAMES = [
   'everydayTermsOn',
   'dwellMs',
   'benchTimings',
+  'explainLang',
 ] as const;
 export const PAGE_SETTING_KEYS = PAGE_SETTING_NAMES.map((name) => `local:${name}` as const);
 
 /** PageSettings from the stored values of PAGE_SETTING_KEYS, in that order (each validated, else its default). */
 export function pageSettingsFrom(values: readonly unknown[], hostname: string): PageSettings {
-  const [on, sites, mode, everyday, dwell, timings] = [
+  const [on, sites, mode, everyday, dwell, timings, explain] = [
     parseSetting('enabled', values[0]),
     parseSetting('disabledSites', values[1]),
     parseSetting('highlightMode', values[2]),
     parseSetting('everydayTermsOn', values[3]),
     parseSetting('dwellMs', values[4]),
     parseSetting('benchTimings', values[5]),
-  ];
-  return { enabled: on && !sites.includes(hostname), mode, enabledIds: everyday, dwellMs: dwell, timings };
+    parseSetting('explainLang', values[6]),
+  ] as const;
+  return {
+    enabled: on && !sites.includes(hostname),
+    mode,
+    enabledIds: everyday,
+    dwellMs: dwell,
+    timings,
+    explainLang: explain,
+  };
 }
 
 /** What a page's content script needs, for the top frame's hostname: one storage read. */

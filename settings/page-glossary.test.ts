@@ -15,6 +15,7 @@ describe('what a frame reads to start', () => {
       enabledIds: [],
       dwellMs: DEFAULT_SETTINGS.dwellMs,
       timings: false,
+      explainLang: 'auto',
     });
     expect(state.compiled).toBeNull();
     expect(state.known).toBeNull();
@@ -26,6 +27,7 @@ describe('what a frame reads to start', () => {
       highlightMode: 'first',
       everydayTermsOn: ['raad'],
       dwellMs: 500,
+      explainLang: 'fr',
       compiledGlossary: { format: 2, version: '1', base64: 'AAAA' },
       knownTerms: ['etias'],
     });
@@ -34,7 +36,13 @@ describe('what a frame reads to start', () => {
     fakeBrowser.storage.local.get = (keys: never) => (gets++, get(keys));
     const here = await readPageState('example.org');
     expect(gets).toBe(1);
-    expect(here.settings).toMatchObject({ enabled: false, mode: 'first', enabledIds: ['raad'], dwellMs: 500 });
+    expect(here.settings).toMatchObject({
+      enabled: false,
+      mode: 'first',
+      enabledIds: ['raad'],
+      dwellMs: 500,
+      explainLang: 'fr',
+    });
     expect(here.compiled).toEqual({ format: 2, version: '1', base64: 'AAAA' });
     expect(here.known).toEqual(['etias']);
     expect((await pageSettings('other.example')).enabled).toBe(true);
@@ -44,12 +52,14 @@ describe('what a frame reads to start', () => {
     await fakeBrowser.storage.local.set({
       enabled: 'yes',
       dwellMs: -4,
+      explainLang: 'it',
       compiledGlossary: { base64: 5 },
       knownTerms: ['Not An Id!'],
     });
     const state = await readPageState('example.org');
     expect(state.settings.enabled).toBe(true);
     expect(state.settings.dwellMs).toBe(DEFAULT_SETTINGS.dwellMs);
+    expect(state.settings.explainLang).toBe('auto');
     expect(state.compiled).toBeNull();
     expect(state.known).toBeNull();
   });

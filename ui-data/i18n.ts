@@ -1,18 +1,22 @@
 import type { NoteEditorLabels } from '@/components/NoteEditor';
 import type { NoteSectionLabels } from '@/components/NoteSection';
 import type { Lang, Part } from '@/core/constants';
+import { entryLang, readerLang } from '@/core/reader-lang';
 import { t } from '@/i18n/t';
+import { useSetting } from './settings';
 
 /** The browser's UI language as reported (e.g. "en-US"): for `lang` attributes. */
 export const uiLocale = browser.i18n.getUILanguage();
 
-/** The glossary language the reader reads: Dutch for a Dutch browser, else English. */
-export const uiLanguage: Lang = uiLocale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+/** The glossary language of the browser: its UI language when entries are written in it, else English. */
+export const uiLanguage: Lang = entryLang(uiLocale) ?? 'en';
 
 export const partLabel = (part: Part) => t(`part_${part}`);
 
+/** The language entries are shown in on extension pages: the one the reader fixed, else the browser's. */
 export function useUiLanguage(): Lang {
-  return uiLanguage;
+  const [fixed] = useSetting('explainLang');
+  return readerLang([uiLocale], fixed);
 }
 
 /** The names of the letter's parts ("§1d Security"), in the UI language. */

@@ -6,6 +6,7 @@ import {
   dwellMs,
   enabledEverywhere,
   everydayTermsOn,
+  explainLang,
   highlightMode,
   pushRecent,
   recentTerms,
@@ -20,6 +21,7 @@ const items: { [K in SettingName]: Setting<K> } = {
   dwellMs,
   benchTimings,
   recentTerms,
+  explainLang,
 };
 
 /**

@@ -10,6 +10,8 @@ const labels: SiteControlsLabels = {
   unavailable: t('popupUnavailable'),
   firstOnly: t('popupFirstOnly'),
   everyday: t('popupEveryday'),
+  explainLang: t('popupExplainLang'),
+  explainAuto: t('popupExplainAuto'),
 };
 
 /** Where the extension runs (everywhere, this site) and what it highlights. */
@@ -19,8 +21,9 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
   const [sites, setSites] = useSetting('disabledSites');
   const [mode, setMode] = useSetting('highlightMode');
   const [everyday, setEveryday] = useSetting('everydayTermsOn');
+  const [explainLang, setExplainLang] = useSetting('explainLang');
   // The switches appear once their stored values are read, so an early click is never undone.
-  if (everywhere === undefined || !sites || !mode || !everyday) return null;
+  if (everywhere === undefined || !sites || !mode || !everyday || !explainLang) return null;
   return (
     <SiteControls
       labels={labels}
@@ -31,6 +34,8 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
       firstOnly={mode === 'first'}
       everydayEntries={(entries?.list ?? []).filter((e) => !e.highlight)}
       everydayOn={everyday}
+      explainLang={explainLang}
+      onExplainLang={setExplainLang}
       onEverywhere={setEverywhere}
       onHere={(on) => {
         if (hostname) setSites(on ? sites.filter((s) => s !== hostname) : [...new Set([...sites, hostname])]);

@@ -6,6 +6,7 @@ import { DEFAULT_DWELL_MS } from '@/core/settings';
 import { contentReceiver } from '@/messaging/content';
 import type { PageEngine } from '@/page/engine';
 import { termAtPoint } from '@/page/hit-test';
+import { nearestLang } from '@/page/lang';
 import { HoverController, type HoverTarget } from '@/page/hover';
 import { TooltipHost } from '@/page/tooltip-host';
 
@@ -25,7 +26,9 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     const surface = term.node.data.slice(term.start, term.end);
     const ambiguous = engine.glossary?.compiled.ambiguous;
     const candidates = ambiguous ? otherClaimants(ambiguous, surface, term.termId) : [];
-    const lang = readerLang(document.documentElement.lang, browser.i18n.getUILanguage());
+    // The language the term stands in (a Dutch quote in an English article is explained in Dutch),
+    // else the browser's; or the one the reader fixed.
+    const lang = readerLang([nearestLang(term.node), browser.i18n.getUILanguage()], engine.settings?.explainLang);
     void tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
       title: document.title.slice(0, 500),
       url: location.href.slice(0, 2000),
