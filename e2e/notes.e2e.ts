@@ -22,6 +22,7 @@ import {
   useBrowser,
   useFixtures,
 } from './harness';
+import type { Glossary } from '../core/glossary-schema';
 import { GlossaryPage } from './pages/glossary';
 import { PopupUi } from './pages/popup-ui';
 import {
@@ -53,10 +54,14 @@ const NAME = {
   politie: 'Benelux-politieverdrag',
 };
 
-const NEW_GLOSSARY_VERSION = '1.1.0-e2e';
+/** The bundled glossary as this build has it, and what the "newer build" changes in it. */
+const BUNDLED = JSON.parse(await readFile(path.join(REPO_ROOT, 'data/glossary.json'), 'utf8')) as Glossary;
+const GLOSSARY_VERSION = BUNDLED.version;
+const NEW_GLOSSARY_VERSION = `${GLOSSARY_VERSION}-e2e`;
 const NEW_MANIFEST_VERSION = '0.2.0';
-const ETIAS_SHORT_EN = 'EU system under which visa-exempt travellers must apply online';
-const ETIAS_SHORT_MARK = '[glossary 1.1.0-e2e] ';
+/** The start of ETIAS's English short definition, marked in the newer build. */
+const ETIAS_SHORT_EN = BUNDLED.entries.find((e) => e.id === 'etias')!.short.en.slice(0, 60);
+const ETIAS_SHORT_MARK = `[glossary ${NEW_GLOSSARY_VERSION}] `;
 
 /**
  * Writes into `to` a copy of the build in `from` that is a newer release: a new manifest version
@@ -68,12 +73,16 @@ async function writeNewerBuild(from: string, to: string): Promise<void> {
   await cp(from, to, { recursive: true });
   const bg = path.join(to, 'background.js');
   let js = await readFile(bg, 'utf8');
-  const version = /\bversion:\s*([`"'])1\.0\.0\1(\s*,\s*asOf:\s*[`"']2026-11-28[`"'])/g;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const version = new RegExp(
+    `\\bversion:\\s*([\`"'])${escape(GLOSSARY_VERSION)}\\1(\\s*,\\s*asOf:\\s*[\`"']${escape(BUNDLED.asOf)}[\`"'])`,
+    'g',
+  );
   const versions = js.match(version)?.length ?? 0;
   const shorts = js.split(ETIAS_SHORT_EN).length - 1;
   if (versions !== 1 || shorts !== 1) {
     throw new Error(
-      `Cannot patch ${bg}: expected one bundled glossary version "1.0.0" next to asOf "2026-11-28" (found ${versions}) ` +
+      `Cannot patch ${bg}: expected one bundled glossary version "${GLOSSARY_VERSION}" next to asOf "${BUNDLED.asOf}" (found ${versions}) ` +
         `and one ETIAS short definition (found ${shorts}). Has the glossary or the bundler's output changed?`,
     );
   }
@@ -181,7 +190,7 @@ for (const name of BROWSERS) {
         const oldBase = b.extensionBaseUrl;
         const written = await writeNoteInPopup(b, 'noordzee', 'nsec', text);
         const reader = await b.openExtensionPage('popup.html');
-        assert.equal(await storedGlossaryVersion(reader), '1.0.0');
+        assert.equal(await storedGlossaryVersion(reader), GLOSSARY_VERSION);
         assert.equal(await reader.evaluate(manifestVersion), '0.1.0');
 
         await b.close();
