@@ -1,4 +1,4 @@
-import { glossaryVersion } from 'virtual:glossary-derived/search';
+import { entries, glossaryVersion } from 'virtual:glossary-derived/search';
 import { openDatabase } from '@/db';
 import { createDexieSource } from './dexie-source';
 import type { DataSource } from './source';
@@ -8,5 +8,5 @@ import type { DataSource } from './source';
  * (The tooltip frame uses createBackgroundSource, and so never bundles Dexie.)
  */
 export function extensionPageSource(): DataSource {
-  return createDexieSource(openDatabase(), glossaryVersion);
+  return createDexieSource(openDatabase(), { version: glossaryVersion, entries });
 }
