@@ -5,7 +5,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, systemBrowser } from '../test/system-browsers';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The built extension the benchmarks load; BENCH_EXTENSION_DIR picks another build (to compare two). */
+export const extensionDir = () => path.resolve(process.env.BENCH_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -22,7 +23,8 @@ export async function launch(options: {
 }): Promise<BenchBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
   const args = [...CHROMIUM_ARGS];
-  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (options.extension)
+    args.push(`--disable-extensions-except=${extensionDir()}`, `--load-extension=${extensionDir()}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: systemBrowser('chromium'),
     headless: true,
