@@ -19,12 +19,14 @@ export interface BenchBrowser {
 
 export async function launch(options: {
   extension: boolean;
+  /** Which build to load (default: extensionDir()). */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
 }): Promise<BenchBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
   const args = [...CHROMIUM_ARGS];
-  if (options.extension)
-    args.push(`--disable-extensions-except=${extensionDir()}`, `--load-extension=${extensionDir()}`);
+  const ext = options.extensionDir ?? extensionDir();
+  if (options.extension) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: systemBrowser('chromium'),
     headless: true,

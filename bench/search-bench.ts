@@ -4,14 +4,17 @@
  * entries (future imported glossaries) — ours (exact/prefix index, then Fuse for the fuzzy rest)
  * beside plain Fuse.js over the same fields, in the same run. Prints tables; asserts nothing.
  *
- *   npx tsx bench/search-bench.ts [--popup-only] [--sessions=N]   (the popup part needs `npm run build`)
+ *   npx tsx bench/search-bench.ts [--popup-only] [--sessions=N] [--against=DIR]   (the popup part needs `npm run build`)
  *
  * The popup part starts a fresh browser N times (default 3), opens the popup 5 times in each and
  * prints medians: the first open of a session (nothing cached, code not compiled yet) and the next 4.
+ * --against=DIR measures another build too (say, the previous commit's .output/chrome-mv3, copied),
+ * session by session in turn, so both see the same machine.
  */
 import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
-import { launch } from './chromium';
+import path from 'node:path';
+import { extensionDir, launch } from './chromium';
 import { SEARCH_READY_MARK, SEARCH_READY_NOTES_MARK } from './extension-names';
 import { median } from './median';
 import type { Glossary, GlossaryEntry } from '../core/glossary-schema';
@@ -122,37 +125,51 @@ if (!popupOnly) {
 // The popup: from opening popup.html until a query can be answered, and until notes are searched too.
 // The marks are awaited with a PerformanceObserver in one evaluate: polling with waitForFunction
 // would inject the driver's script (~35 ms of main thread) into the popup while it starts.
+// --against=DIR: another build (e.g. of the previous commit) in alternate sessions of the same run.
+const against = process.argv.find((a) => a.startsWith('--against='))?.split('=')[1];
+const builds = [extensionDir(), ...(against ? [path.resolve(against)] : [])];
 const marks = [SEARCH_READY_MARK, SEARCH_READY_NOTES_MARK];
-const first: number[][] = [[], []];
-const later: number[][] = [[], []];
+const results = builds.map(() => ({ first: [[], []] as number[][], later: [[], []] as number[][] }));
 for (let s = 0; s < sessions; s++) {
-  const browser = await launch({ extension: true });
-  try {
-    for (let i = 0; i < 5; i++) {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'commit' });
-      const times = await page.evaluate(
-        (names) =>
-          new Promise<number[]>((resolve) => {
-            const check = () => {
-              const t = names.map((n) => performance.getEntriesByName(n)[0]?.startTime);
-              if (t.every((x) => x !== undefined)) resolve(t);
-              return t.every((x) => x !== undefined);
-            };
-            if (!check())
-              new PerformanceObserver((_list, observer) => check() && observer.disconnect()).observe({ type: 'mark' });
-          }),
-        marks,
-      );
-      times.forEach((t, m) => (i === 0 ? first : later)[m]!.push(t));
-      await page.close();
+  for (const [b, dir] of builds.entries()) {
+    const browser = await launch({ extension: true, extensionDir: dir });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const page = await browser.context.newPage();
+        await page.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'commit' });
+        const times = await page.evaluate(
+          (names) =>
+            new Promise<(number | null)[]>((resolve) => {
+              const get = () => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null);
+              // A build without the notes mark (older) gets a second after the first one.
+              const check = () => {
+                const t = get();
+                if (t[0] !== null) setTimeout(() => resolve(get()), 1000);
+                if (t.every((x) => x !== null)) resolve(t);
+                return t[0] !== null;
+              };
+              if (!check())
+                new PerformanceObserver((_list, observer) => check() && observer.disconnect()).observe({
+                  type: 'mark',
+                });
+            }),
+          marks,
+        );
+        times.forEach((t, m) => (i === 0 ? results[b]!.first : results[b]!.later)[m]!.push(t ?? NaN));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
   }
 }
-console.log(`\nPopup, Chromium: opening → first query answerable (${sessions} fresh browsers, 5 opens each)`);
-console.log('| search covers | first open ms (median) | next 4 opens ms (median) |\n|---|---|---|');
-['the glossary', 'the glossary and notes'].forEach((label, m) =>
-  console.log(`| ${label} | ${median(first[m]!).toFixed(0)} | ${median(later[m]!).toFixed(0)} |`),
+console.log(`\nPopup, Chromium: opening → first query answerable (${sessions} fresh browsers per build, 5 opens each)`);
+console.log('| build | search covers | first open ms (median) | next 4 opens ms (median) |\n|---|---|---|---|');
+const ms = (values: number[]) => (values.some(Number.isNaN) ? '—' : median(values).toFixed(0));
+builds.forEach((dir, b) =>
+  ['the glossary', 'the glossary and notes'].forEach((label, m) =>
+    console.log(
+      `| ${b === 0 ? 'this build' : (against ?? dir)} | ${label} | ${ms(results[b]!.first[m]!)} | ${ms(results[b]!.later[m]!)} |`,
+    ),
+  ),
 );
