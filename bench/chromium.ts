@@ -5,7 +5,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, systemBrowser } from '../test/system-browsers';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The built extension the benchmarks load; BENCH_EXTENSION_DIR picks another build (to compare two). */
+export const extensionDir = () => path.resolve(process.env.BENCH_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -18,11 +19,14 @@ export interface BenchBrowser {
 
 export async function launch(options: {
   extension: boolean;
+  /** Which build to load (default: extensionDir()). */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
 }): Promise<BenchBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
   const args = [...CHROMIUM_ARGS];
-  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const ext = options.extensionDir ?? extensionDir();
+  if (options.extension) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: systemBrowser('chromium'),
     headless: true,

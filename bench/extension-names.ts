@@ -4,5 +4,7 @@ export { HIGHLIGHT_NAME } from '../page/highlighter';
 export const SCAN_MEASURE = 'benelux-glossary:scan';
 /** Measure from the tooltip's show call until its frame has painted (page/tooltip-host.ts). */
 export const TOOLTIP_VISIBLE_MEASURE = 'benelux-glossary:tooltip-visible';
-/** Mark of the first moment the popup can answer a query (entrypoints/popup/App.tsx). */
+/** Mark of the first moment the popup can answer a query (ui-data/search.ts). */
 export const SEARCH_READY_MARK = 'benelux-glossary:search-ready';
+/** Mark of the first moment the popup's search covers the reader's notes too (ui-data/search.ts). */
+export const SEARCH_READY_NOTES_MARK = 'benelux-glossary:search-ready-notes';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveForLetter, deriveForSearch } from './glossary-derived';
 import type { Glossary } from './glossary-schema';
+import { GlossarySearch, type SearchIndexData } from './search';
 
 const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
 const letter = readFileSync('data/source/benelux-voorzitterschap-2023.txt', 'utf8');
@@ -19,6 +20,19 @@ describe('data derived from the bundled glossary at build time', () => {
     expect(glossaryVersion).toBe(glossary.version);
     expect(prominence['etias']).toBeGreaterThan(0);
     expect(Object.values(prominence).every((n) => n > 0)).toBe(true);
+  });
+
+  it('ships the entries and, per language, a search index that answers like one built from them', () => {
+    const { entries, searchIndexJson } = deriveForSearch(glossary, letter);
+    expect(entries).toEqual(glossary.entries);
+    for (const lang of ['nl', 'en'] as const) {
+      const index = JSON.parse(searchIndexJson[lang]) as SearchIndexData;
+      expect(index.lang).toBe(lang);
+      const loaded = new GlossarySearch(index, { lang });
+      const built = new GlossarySearch(glossary.entries, { lang });
+      for (const q of ['etias', 'cfsp', 'pentalaterall', 'samenwerking'])
+        expect(loaded.search(q)).toEqual(built.search(q));
+    }
   });
 
   it('links every quote of every entry to a block of the letter', () => {

@@ -4,10 +4,10 @@ import {
   storeCompiledGlossary,
   type StoredCompiledGlossary,
 } from './compiled-glossary';
-import type { Glossary } from './glossary-schema';
+import type { Glossary, GlossaryEntry, Lang } from './glossary-schema';
 import { reconstructLetter, type LetterBlock } from './letter';
 import { locateQuote } from './quote-locator';
-import { letterProminence } from './search';
+import { buildSearchIndex, letterProminence } from './search';
 import { buildTermIndex } from './term-index';
 
 /**
@@ -19,6 +19,16 @@ export interface SearchDerived {
   glossaryVersion: string;
   /** How often the letter mentions each entry (entries it never mentions are left out). */
   prominence: Record<string, number>;
+  /**
+   * The bundled entries: what the database holds once the background has seeded this version, so a
+   * page can show and search them before its database has opened.
+   */
+  entries: GlossaryEntry[];
+  /**
+   * The entries' search index (core/search.ts: buildSearchIndex) per reading language, as JSON text:
+   * a page parses only its own language's, and never builds one for the bundled glossary.
+   */
+  searchIndexJson: Record<Lang, string>;
 }
 
 export interface LetterDerived {
@@ -30,7 +40,13 @@ export interface LetterDerived {
 
 export function deriveForSearch(glossary: Glossary, letter: string): SearchDerived {
   const prominence = letterProminence(buildTermIndex(glossary.entries), letter);
-  return { glossaryVersion: glossary.version, prominence: Object.fromEntries(prominence) };
+  const index = (lang: Lang) => JSON.stringify(buildSearchIndex(glossary.entries, lang));
+  return {
+    glossaryVersion: glossary.version,
+    prominence: Object.fromEntries(prominence),
+    entries: glossary.entries,
+    searchIndexJson: { nl: index('nl'), en: index('en') },
+  };
 }
 
 export function deriveForLetter(glossary: Glossary, letter: string): LetterDerived {

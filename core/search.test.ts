@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Glossary } from './glossary-schema';
-import { GlossarySearch, letterProminence, searchKey } from './search';
+import { buildSearchIndex, GlossarySearch, letterProminence, searchKey, type SearchIndexData } from './search';
 import { buildTermIndex } from './term-index';
 
 const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
@@ -59,5 +59,53 @@ describe('glossary search', () => {
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(search.search('')).toEqual([]);
     expect(search.search(' .,- ')).toEqual([]);
+  });
+});
+
+describe('a search loaded from its index (what the build makes for the bundled glossary)', () => {
+  // Every 40th word of the names, aliases and definitions, its first three letters, and a typo of it.
+  const words = [
+    ...new Set(
+      glossary.entries.flatMap((e) =>
+        [e.name.nl, e.name.en, e.short.nl, e.short.en, ...e.aliases.map((a) => a.text)].flatMap((t) => t.split(/\s+/)),
+      ),
+    ),
+  ].filter((_, i) => i % 40 === 0);
+  const queries = ['e', 'art 350', 'overleg', 'notitie over', ...words.flatMap((w) => [w, w.slice(0, 3), `${w}x`])];
+  const notes = new Map(
+    glossary.entries
+      .filter((_, i) => i % 3 === 0)
+      .map((e, i) => [e.id, i % 2 ? `Notitie over ${e.name.nl}: nog uitzoeken voor het overleg.` : `Straße ${i}`]),
+  );
+
+  it.each(['nl', 'en'] as const)(
+    'answers every query exactly as one built from the entries, notes included (%s)',
+    (lang) => {
+      const index = JSON.parse(JSON.stringify(buildSearchIndex(glossary.entries, lang))) as SearchIndexData;
+      for (const withNotes of [undefined, notes]) {
+        const built = new GlossarySearch(glossary.entries, { lang, prominence, notes: withNotes });
+        const loaded = new GlossarySearch(index, { lang, prominence, notes: withNotes });
+        const differ = queries.filter((q) => JSON.stringify(loaded.search(q)) !== JSON.stringify(built.search(q)));
+        expect(differ).toEqual([]);
+      }
+    },
+    60_000, // a few hundred fuzzy searches: seconds on a busy 2-core machine
+  );
+
+  it('finds the notes it is given, and leaves the index as it was for the next set of notes', () => {
+    const index = buildSearchIndex(glossary.entries, 'en');
+    const before = JSON.stringify(index);
+    const withNote = new GlossarySearch(index, {
+      lang: 'en',
+      notes: new Map([['gasplatform', 'ask Joris about zwavelwaterstof']]),
+    });
+    expect(withNote.search('zwavelwaterstof')[0]).toMatchObject({ id: 'gasplatform', matched: { field: 'note' } });
+    expect(JSON.stringify(index)).toBe(before);
+    const without = new GlossarySearch(index, { lang: 'en' }).search('zwavelwaterstof');
+    expect(without.filter((hit) => hit.id === 'gasplatform' || hit.matched?.field === 'note')).toEqual([]);
+  });
+
+  it('refuses an index made for the other language', () => {
+    expect(() => new GlossarySearch(buildSearchIndex(glossary.entries, 'nl'), { lang: 'en' })).toThrow(/"nl"/);
   });
 });

@@ -1,4 +1,4 @@
-import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseIndex, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import type { GlossaryEntry, Lang } from './glossary-schema';
 import { expandLegalRef } from './legal-refs';
 import type { MatchTerm } from './term-matcher';
@@ -39,6 +39,8 @@ interface Field {
 /** What the fuzzy stage searches: an entry's folded names and aliases. */
 interface FuzzyDoc {
   id: string;
+  /** Its entry's place in the index. */
+  entry: number;
   name: string[];
   alias: string[];
 }
@@ -66,8 +68,155 @@ function trigramsOf(key: string): string[] {
   return [...out];
 }
 
-/** One word of a field, for word-prefix look-ups: [word, entry id, field index]. */
-type WordRow = [string, string, number];
+/** One word of a field, for word-prefix look-ups: [word, entry index, field index]. */
+type WordRow = [word: string, entry: number, field: number];
+
+/** A field as the index keeps it: its folded text only where that is not just the text in lower case. */
+type StoredField = [field: Exclude<SearchField, 'note'>, text: string, folded?: string];
+
+type FuseIndexData = ReturnType<FuseIndex<FuzzyDoc>['toJSON']>;
+
+/**
+ * A glossary's search index without the reader's notes, as plain (JSON) data: what building a
+ * search costs, done once — by the build for the bundled glossary (scripts/glossary-derived-plugin.ts),
+ * so a page only loads it. Notes are few and change: GlossarySearch adds them when it loads this.
+ */
+export interface SearchIndexData {
+  lang: Lang;
+  /** Entry ids, in the glossary's order; rows refer to entries by their place here. */
+  ids: string[];
+  /** Per entry: its names, aliases and definition, in the order results prefer them. */
+  fields: StoredField[][];
+  /** A name's or alias's search key → the entries it names, in glossary order. */
+  exact: [key: string, entries: number[]][];
+  /** The words of names and aliases, sorted (by word, entry, field). */
+  nameWords: WordRow[];
+  /** The words of definitions, sorted likewise; notes' words join them when the index is loaded. */
+  textWords: WordRow[];
+  /** Fuse.js's own index of names and aliases (a big glossary has none: see fuzzy()). */
+  fuse: FuseIndexData | null;
+}
+
+/** What a page does with an index before the first query: the same for every set of notes, so done once per index. */
+interface Loaded {
+  index: SearchIndexData;
+  fields: Field[][];
+  exact: Map<string, readonly number[]>;
+  docs: FuzzyDoc[];
+  fuse: Fuse<FuzzyDoc> | null;
+  /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
+  trigrams: Map<string, Set<number>> | null;
+}
+
+const loadedIndexes = new WeakMap<SearchIndexData, Loaded>();
+
+const byRow = (a: WordRow, b: WordRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);
+
+/** The field's words, once each, as rows of `entry`. */
+function rowsOf(folded: string, entry: number, field: number, into: WordRow[]): void {
+  const key = keyOfFolded(folded);
+  if (!key) return;
+  for (const word of new Set(key.split(' '))) into.push([word, entry, field]);
+}
+
+/** Builds the search index of these entries, read in `lang` (notes are added by GlossarySearch). */
+export function buildSearchIndex(entries: readonly GlossaryEntry[], lang: Lang): SearchIndexData {
+  const ids: string[] = [];
+  const fields: StoredField[][] = [];
+  const exact = new Map<string, number[]>();
+  const nameWords: WordRow[] = [];
+  const textWords: WordRow[] = [];
+  const docs: FuzzyDoc[] = [];
+  entries.forEach((e, entry) => {
+    const names = [e.name[lang], e.name[lang === 'nl' ? 'en' : 'nl'], ...e.abbreviations];
+    if (e.expansion) names.push(e.expansion[lang]);
+    const aliases = [...e.aliases.map((a) => a.text), ...e.inflections.map((f) => f.text)];
+    if (e.legalRef) aliases.push(...expandLegalRef(e.legalRef));
+    const list: StoredField[] = [
+      ...unique(names).map((text): StoredField => ['name', text]),
+      ...unique(aliases).map((text): StoredField => ['alias', text]),
+      ['short', e.short[lang]],
+    ];
+    const folded = list.map(([, text]) => foldText(text));
+    list.forEach((f, i) => {
+      const isName = f[0] !== 'short';
+      const key = keyOfFolded(folded[i]!);
+      if (isName && key) {
+        const named = exact.get(key) ?? [];
+        if (!named.includes(entry)) named.push(entry);
+        exact.set(key, named);
+      }
+      rowsOf(folded[i]!, entry, i, isName ? nameWords : textWords);
+      // Most folds are the lower case; the others (diacritics) are kept.
+      if (folded[i] !== f[1].toLowerCase()) f[2] = folded[i];
+    });
+    ids.push(e.id);
+    fields.push(list);
+    docs.push(
+      fuzzyDoc(
+        e.id,
+        entry,
+        list.map(([field, text], i) => ({ field, text, folded: folded[i]! })),
+      ),
+    );
+  });
+  nameWords.sort(byRow);
+  textWords.sort(byRow);
+  // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
+  // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
+  const fuse =
+    docs.length <= PREBUILT_FUSE_MAX_ENTRIES ? Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs).toJSON() : null;
+  return { lang, ids, fields, exact: [...exact], nameWords, textWords, fuse };
+}
+
+function fuzzyDoc(id: string, entry: number, fields: readonly Field[]): FuzzyDoc {
+  const pick = (field: SearchField) => fields.filter((f) => f.field === field).map((f) => f.folded);
+  return { id, entry, name: pick('name'), alias: pick('alias') };
+}
+
+function load(index: SearchIndexData): Loaded {
+  const known = loadedIndexes.get(index);
+  if (known) return known;
+  const fields = index.fields.map((list) =>
+    list.map(([field, text, folded]): Field => ({ field, text, folded: folded ?? text.toLowerCase() })),
+  );
+  const docs = fields.map((list, entry) => fuzzyDoc(index.ids[entry]!, entry, list));
+  let trigrams: Loaded['trigrams'] = null;
+  if (!index.fuse) {
+    trigrams = new Map();
+    docs.forEach((doc, entry) => {
+      for (const text of [...doc.name, ...doc.alias]) {
+        for (const g of trigramsOf(keyOfFolded(text))) {
+          let set = trigrams!.get(g);
+          if (!set) trigrams!.set(g, (set = new Set()));
+          set.add(entry);
+        }
+      }
+    });
+  }
+  const loaded: Loaded = {
+    index,
+    fields,
+    exact: new Map(index.exact),
+    docs,
+    fuse: index.fuse ? new Fuse(docs, FUSE_OPTIONS, Fuse.parseIndex<FuzzyDoc>(index.fuse)) : null,
+    trigrams,
+  };
+  loadedIndexes.set(index, loaded);
+  return loaded;
+}
+
+/** Two lists of rows, each sorted by byRow, as one. */
+function mergeRows(a: readonly WordRow[], b: readonly WordRow[]): readonly WordRow[] {
+  if (b.length === 0) return a;
+  const out: WordRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byRow(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
 
 /**
  * Three-stage search over the glossary, so a keystroke stays fast at 10 000 entries:
@@ -77,88 +226,65 @@ type WordRow = [string, string, number];
  * 3. fuzzy: Fuse.js over names and aliases for the rest (typos: "pentalaterall").
  * Text is folded by the matcher's length-preserving fold, so diacritics do not matter and marked
  * spans line up with the original text (Fuse's own ignoreDiacritics shifts positions).
+ *
+ * Built from the entries, or loaded from their index (buildSearchIndex) — the build makes the
+ * bundled glossary's, so a page that opens pays only for the reader's notes.
  */
 export class GlossarySearch {
-  /** Entry id → its searchable fields; prefix rows point into these by index. */
-  private readonly fieldsByEntry = new Map<string, Field[]>();
-  private readonly exact = new Map<string, string[]>();
-  private readonly nameWords: WordRow[] = [];
-  private readonly textWords: WordRow[] = [];
-  private readonly docs: FuzzyDoc[] = [];
-  /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
-  private readonly trigrams = new Map<string, Set<number>>();
-  private fuse: Fuse<FuzzyDoc> | null = null;
-  private readonly rank: Map<string, number>;
+  private readonly base: Loaded;
+  /** Per entry, the reader's note on it as a field (after the entry's own fields). */
+  private readonly notes: (Field | undefined)[] = [];
+  private readonly textWords: readonly WordRow[];
+  private readonly rank: number[];
 
   constructor(
-    entries: readonly GlossaryEntry[],
+    glossary: readonly GlossaryEntry[] | SearchIndexData,
     options: { lang: Lang; notes?: ReadonlyMap<string, string>; prominence?: ReadonlyMap<string, number> },
   ) {
-    this.rank = new Map(entries.map((e) => [e.id, options.prominence?.get(e.id) ?? 0]));
-    const docs = this.docs;
-    for (const e of entries) {
-      const names = [e.name[options.lang], e.name[options.lang === 'nl' ? 'en' : 'nl'], ...e.abbreviations];
-      if (e.expansion) names.push(e.expansion[options.lang]);
-      const aliases = [...e.aliases.map((a) => a.text), ...e.inflections.map((f) => f.text)];
-      if (e.legalRef) aliases.push(...expandLegalRef(e.legalRef));
-      const note = options.notes?.get(e.id);
-      const fields: Field[] = [
-        ...unique(names).map((text) => ({ field: 'name' as const, text, folded: foldText(text) })),
-        ...unique(aliases).map((text) => ({ field: 'alias' as const, text, folded: foldText(text) })),
-        { field: 'short', text: e.short[options.lang], folded: foldText(e.short[options.lang]) },
-        ...(note ? [{ field: 'note' as const, text: note, folded: foldText(note) }] : []),
-      ];
-      this.fieldsByEntry.set(e.id, fields);
-      fields.forEach((f, i) => {
-        const key = keyOfFolded(f.folded);
-        if (!key) return;
-        const isName = f.field === 'name' || f.field === 'alias';
-        if (isName) {
-          const ids = this.exact.get(key) ?? [];
-          if (!ids.includes(e.id)) ids.push(e.id);
-          this.exact.set(key, ids);
-        }
-        const rows = isName ? this.nameWords : this.textWords;
-        for (const word of new Set(key.split(' '))) rows.push([word, e.id, i]);
+    const index = isIndex(glossary) ? glossary : buildSearchIndex(glossary, options.lang);
+    if (index.lang !== options.lang) throw new Error(`A search index for "${index.lang}" read as "${options.lang}"`);
+    this.base = load(index);
+    this.rank = index.ids.map((id) => options.prominence?.get(id) ?? 0);
+    const noteWords: WordRow[] = [];
+    if (options.notes?.size) {
+      index.ids.forEach((id, entry) => {
+        const text = options.notes?.get(id);
+        if (!text) return;
+        const note: Field = { field: 'note', text, folded: foldText(text) };
+        this.notes[entry] = note;
+        rowsOf(note.folded, entry, index.fields[entry]!.length, noteWords);
       });
-      const pick = (field: SearchField) => fields.filter((f) => f.field === field).map((f) => f.folded);
-      const doc = docs.push({ id: e.id, name: pick('name'), alias: pick('alias') }) - 1;
-      for (const f of fields) {
-        if (f.field !== 'name' && f.field !== 'alias') continue;
-        for (const g of trigramsOf(keyOfFolded(f.folded))) {
-          let set = this.trigrams.get(g);
-          if (!set) this.trigrams.set(g, (set = new Set()));
-          set.add(doc);
-        }
-      }
+      noteWords.sort(byRow);
     }
-    const byWord = (a: WordRow, b: WordRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-    this.nameWords.sort(byWord);
-    this.textWords.sort(byWord);
-    // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
-    // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
-    if (docs.length <= PREBUILT_FUSE_MAX_ENTRIES)
-      this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs));
+    this.textWords = mergeRows(index.textWords, noteWords);
+  }
+
+  private field(entry: number, index: number): Field | undefined {
+    return this.base.fields[entry]?.[index] ?? this.notes[entry];
   }
 
   private fuzzy(query: string, limit: number) {
     const folded = foldText(query.trim());
-    if (this.fuse) return this.fuse.search(folded, { limit });
+    const { fuse, trigrams, docs } = this.base;
+    if (fuse) return fuse.search(folded, { limit });
     const grams = trigramsOf(keyOfFolded(folded));
     const hits = new Map<number, number>();
-    for (const g of grams) for (const doc of this.trigrams.get(g) ?? []) hits.set(doc, (hits.get(doc) ?? 0) + 1);
+    for (const g of grams) for (const doc of trigrams?.get(g) ?? []) hits.set(doc, (hits.get(doc) ?? 0) + 1);
     const need = Math.max(1, Math.ceil(grams.length * 0.4));
     const candidates = [...hits]
       .filter(([, n]) => n >= need)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 300);
-    const docs = candidates.map(([doc]) => this.docs[doc]!);
-    return new Fuse(docs, FUSE_OPTIONS).search(folded, { limit });
+    return new Fuse(
+      candidates.map(([doc]) => docs[doc]!),
+      FUSE_OPTIONS,
+    ).search(folded, { limit });
   }
 
   search(query: string, limit = 20): SearchHit[] {
     const key = searchKey(query);
     if (!key) return [];
+    const { ids } = this.base.index;
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
     const add = (hit: SearchHit) => {
@@ -166,50 +292,47 @@ export class GlossarySearch {
       seen.add(hit.id);
       hits.push(hit);
     };
-    const prominence = (id: string) => this.rank.get(id) ?? 0;
+    const prominence = (entry: number) => this.rank[entry] ?? 0;
 
-    for (const id of [...(this.exact.get(key) ?? [])].sort((a, b) => prominence(b) - prominence(a))) {
-      add({ id, stage: 'exact', matched: this.markField(id, (f) => keyOfFolded(f.folded) === key, query) });
+    for (const entry of [...(this.base.exact.get(key) ?? [])].sort((a, b) => prominence(b) - prominence(a))) {
+      const field = this.base.fields[entry]?.find((f) => keyOfFolded(f.folded) === key);
+      add({ id: ids[entry]!, stage: 'exact', matched: field ? this.mark(field, query) : null });
     }
     // Names and aliases that the query starts at a word: the terms the letter mentions most first,
     // then shorter names (closer to the query); then definitions and notes.
-    for (const rows of [this.nameWords, this.textWords]) {
+    for (const rows of [this.base.index.nameWords, this.textWords]) {
       if (hits.length >= limit) break;
       const found = this.wordPrefix(rows, key);
-      found.sort((a, b) => prominence(b.id) - prominence(a.id) || a.field.text.length - b.field.text.length);
-      for (const { id, field } of found) add({ id, stage: 'prefix', matched: this.mark(field, query) });
+      found.sort((a, b) => prominence(b.entry) - prominence(a.entry) || a.field.text.length - b.field.text.length);
+      for (const { entry, field } of found) add({ id: ids[entry]!, stage: 'prefix', matched: this.mark(field, query) });
     }
     if (hits.length >= limit) return hits;
     for (const result of this.fuzzy(query, limit * 2)) {
-      add({ id: result.item.id, stage: 'fuzzy', matched: this.fromFuse(result.item.id, result.matches ?? []) });
+      add({ id: result.item.id, stage: 'fuzzy', matched: this.fromFuse(result.item.entry, result.matches ?? []) });
     }
     return hits;
   }
 
   /** Fields in which the query's words each start a word, in order, from the query's first word on. */
-  private wordPrefix(rows: readonly WordRow[], key: string): { id: string; field: Field }[] {
+  private wordPrefix(rows: readonly WordRow[], key: string): { entry: number; field: Field }[] {
     const words = key.split(' ');
     const first = words[0]!;
-    const out: { id: string; field: Field }[] = [];
+    const out: { entry: number; field: Field }[] = [];
     const seen = new Set<string>();
     // A one-letter query in a big glossary matches thousands of words: rank within the first few.
     const end = Math.min(rows.length, lowerBound(rows, first) + MAX_PREFIX_ROWS);
     for (let i = lowerBound(rows, first); i < end; i++) {
-      const [word, id, fieldIndex] = rows[i]!;
+      const [word, entry, fieldIndex] = rows[i]!;
       if (!word.startsWith(first)) break;
-      const field = this.fieldsByEntry.get(id)?.[fieldIndex];
-      if (!field || seen.has(`${id}:${fieldIndex}`)) continue;
-      seen.add(`${id}:${fieldIndex}`);
+      const field = this.field(entry, fieldIndex);
+      if (!field || seen.has(`${entry}:${fieldIndex}`)) continue;
+      seen.add(`${entry}:${fieldIndex}`);
       // Multi-word queries: the field's words from here on must start with the query's words.
       const fieldKey = ` ${keyOfFolded(field.folded)}`;
-      if (words.length === 1 || fieldKey.includes(` ${key}`) || startsWords(fieldKey, words)) out.push({ id, field });
+      if (words.length === 1 || fieldKey.includes(` ${key}`) || startsWords(fieldKey, words))
+        out.push({ entry, field });
     }
     return out;
-  }
-
-  private markField(id: string, pick: (f: Field) => boolean, query: string): SearchHit['matched'] {
-    const field = this.fieldsByEntry.get(id)?.find(pick);
-    return field ? this.mark(field, query) : null;
   }
 
   /** Marks the query's words where they occur (folded) in the field's text. */
@@ -228,8 +351,8 @@ export class GlossarySearch {
     return { field: field.field, text: field.text, spans: mergeSpans(spans) };
   }
 
-  private fromFuse(id: string, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
-    const fields = this.fieldsByEntry.get(id);
+  private fromFuse(entry: number, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
+    const fields = this.base.fields[entry];
     if (!fields) return null;
     // The best match: the field Fuse matched with the longest marked run.
     let best: { field: Field; spans: Span[]; length: number } | null = null;
@@ -242,6 +365,10 @@ export class GlossarySearch {
     }
     return best ? { field: best.field.field, text: best.field.text, spans: best.spans } : null;
   }
+}
+
+function isIndex(glossary: readonly GlossaryEntry[] | SearchIndexData): glossary is SearchIndexData {
+  return !Array.isArray(glossary);
 }
 
 /** Does some position of " word word …" start with each of the query's words in turn? */

@@ -7,6 +7,11 @@ import { createDexieSource } from './dexie-source';
 
 let n = 0;
 const freshDb = () => openDatabase(`dexie-source-test-${n++}`);
+/** What a build ships: the glossary's version and its entries. */
+const bundled = (version: string, ids?: string[]) => {
+  const glossary = sampleGlossary(version, ids);
+  return { version, entries: glossary.entries };
+};
 
 /** The background as the real handlers over the same database, as if called by message. */
 function backgroundOver(db: GlossaryDatabase) {
@@ -36,20 +41,40 @@ function first<T>(watch: (onChange: (v: T) => void) => () => void, ok: (v: T) =>
 }
 
 describe('the extension pages’ source (Dexie)', () => {
-  it('has the background seed a first-run database, then shows every entry', async () => {
+  it('shows the bundled entries before the database has opened, and has the background seed a first run', async () => {
     const db = freshDb();
     const client = backgroundOver(db);
-    const source = createDexieSource(db, '1.0.0', client);
-    const entries = await first(source.collections!.watchEntries);
-    expect(entries.map((e) => e.id)).toEqual(['etias', 'nsec']);
-    expect(client.ensureSeeded).toHaveBeenCalledTimes(1);
+    const ships = bundled('1.0.0');
+    const { watchEntries } = createDexieSource(db, ships, client).collections!;
+    // For a page's first render, before any subscription: the very array the build ships.
+    expect(watchEntries.current?.()).toBe(ships.entries);
+    const seen: (readonly unknown[])[] = [];
+    const stop = watchEntries((entries) => seen.push(entries));
+    expect(seen).toEqual([ships.entries]);
+    await vi.waitFor(() => expect(client.ensureSeeded).toHaveBeenCalledTimes(1));
+    // Once seeded, the stored version is the bundled one: the same array again (nothing re-renders).
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(1));
+    expect(seen.every((entries) => entries === ships.entries)).toBe(true);
+    stop();
+  });
+
+  it('shows the stored entries while the database holds another version (seeding failed)', async () => {
+    const db = freshDb();
+    await seedGlossary(db, sampleGlossary('0.9.0', ['etias']));
+    const client = { ...backgroundOver(db), ensureSeeded: vi.fn(() => Promise.reject(new Error('no seeding'))) };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const source = createDexieSource(db, bundled('1.0.0'), client);
+    const stored = await first(source.collections!.watchEntries, (entries) => entries.length === 1);
+    expect(stored.map((e) => e.id)).toEqual(['etias']);
+    expect(error).toHaveBeenCalledWith('Seeding the glossary failed', expect.any(Error));
+    error.mockRestore();
   });
 
   it('does not wake the background when the stored glossary is the bundled one', async () => {
     const db = freshDb();
     await seedGlossary(db, sampleGlossary('1.0.0'));
     const client = backgroundOver(db);
-    const source = createDexieSource(db, '1.0.0', client);
+    const source = createDexieSource(db, bundled('1.0.0'), client);
     expect((await source.entry('nsec'))?.id).toBe('nsec');
     expect(await first(source.collections!.watchEntries)).toHaveLength(2);
     expect(client.ensureSeeded).not.toHaveBeenCalled();
@@ -58,7 +83,7 @@ describe('the extension pages’ source (Dexie)', () => {
   it('shows a note saved through the background in every watcher, late ones included', async () => {
     const db = freshDb();
     await seedGlossary(db, sampleGlossary('1.0.0'));
-    const source = createDexieSource(db, '1.0.0', backgroundOver(db));
+    const source = createDexieSource(db, bundled('1.0.0'), backgroundOver(db));
     const { watchNotes } = source.collections!;
     const seen = first(watchNotes, (notes) => notes.length === 1);
     const note = first<unknown>(
@@ -77,7 +102,7 @@ describe('the extension pages’ source (Dexie)', () => {
   it('shows terms marked known, live', async () => {
     const db = freshDb();
     await seedGlossary(db, sampleGlossary('1.0.0'));
-    const source = createDexieSource(db, '1.0.0', backgroundOver(db));
+    const source = createDexieSource(db, bundled('1.0.0'), backgroundOver(db));
     const known = first(source.collections!.watchKnown, (ids) => ids.length > 0);
     await source.setKnown('nsec', true);
     expect(await known).toEqual(['nsec']);

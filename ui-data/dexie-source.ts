@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import type { GlossaryEntry } from '@/core/glossary-schema';
 import {
   allEntries,
   allNotes,
@@ -25,13 +26,14 @@ function watchLive<T>(query: () => Promise<T>, onChange: (value: T) => void): ()
  * One live query for every hook that watches a collection (the popup's list, its search and its
  * detail all read the notes): a new watcher gets the latest value at once.
  */
-function shared<T>(watch: Watch<T>): Watch<T> {
+function shared<T>(watch: Watch<T>, initial?: T): Watch<T> {
   const watchers = new Set<(value: T) => void>();
   let latest: { value: T } | undefined;
   let stop: (() => void) | undefined;
-  return (onChange) => {
+  const subscribe: Watch<T> = (onChange) => {
     watchers.add(onChange);
     if (latest) onChange(latest.value);
+    else if (initial !== undefined) onChange(initial);
     stop ??= watch((value) => {
       latest = { value };
       for (const w of watchers) w(value);
@@ -43,25 +45,29 @@ function shared<T>(watch: Watch<T>): Watch<T> {
       stop = latest = undefined;
     };
   };
+  subscribe.current = () => (latest ? latest.value : initial);
+  return subscribe;
 }
 
 /**
  * The popup's and the glossary page's source: the extension's own database, read directly, so that
  * liveQuery shows every write (from the background or another page) without reload.
  *
- * `bundledVersion` is the glossary version this build ships. On the first run, or after an update
- * whose seeding has not finished, the stored glossary differs: the background is asked to seed
- * before entries are read (the pages would otherwise show an empty or outdated glossary).
+ * `bundled` is the glossary this build ships. On the first run, or after an update whose seeding
+ * has not finished, the stored glossary differs: the background is asked to seed before entries
+ * are read (the pages would otherwise show an empty or outdated glossary). The bundled entries are
+ * what the database holds once seeded, so pages get them at once, before the database has opened,
+ * and the database's own entries only while it holds another version (seeding failed).
  */
 export function createDexieSource(
   db: GlossaryDatabase,
-  bundledVersion: string,
+  bundled: { version: string; entries: readonly GlossaryEntry[] },
   client: BackgroundClient = background,
 ): DataSource {
   let seeded: Promise<void> | undefined;
   const ready = () =>
     (seeded ??= (async () => {
-      if ((await storedGlossaryVersion(db)) === bundledVersion) return;
+      if ((await storedGlossaryVersion(db)) === bundled.version) return;
       await client.ensureSeeded({}).then(
         () => undefined,
         (e: unknown) => console.error('Seeding the glossary failed', e),
@@ -82,13 +88,18 @@ export function createDexieSource(
         let stop: (() => void) | undefined;
         let stopped = false;
         void ready().then(() => {
-          if (!stopped) stop = watchLive(() => allEntries(db), onChange);
+          if (stopped) return;
+          // Live on the stored version: the same array again while it is the bundled one.
+          stop = watchLive(
+            async () => ((await storedGlossaryVersion(db)) === bundled.version ? bundled.entries : allEntries(db)),
+            onChange,
+          );
         });
         return () => {
           stopped = true;
           stop?.();
         };
-      }),
+      }, bundled.entries),
       watchNotes: shared((onChange) => watchLive(() => allNotes(db), onChange)),
       watchKnown: shared((onChange) => watchLive(() => knownIds(db), onChange)),
       exportNotes: async () => exportNotes(db, (await storedGlossaryVersion(db)) ?? undefined),

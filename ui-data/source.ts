@@ -3,8 +3,11 @@ import type { Note, SaveNoteInput } from '@/core/notes';
 import type { NotesExport } from '@/core/notes-export';
 import type { BackgroundResponses } from '@/messaging/background';
 
-/** Calls `onChange` with the current value and again after every change; returns the unsubscriber. */
-export type Watch<T> = (onChange: (value: T) => void) => () => void;
+/**
+ * Calls `onChange` with the current value and again after every change; returns the unsubscriber.
+ * `current`, where present, gives the value it holds already (for a page's first render).
+ */
+export type Watch<T> = ((onChange: (value: T) => void) => () => void) & { current?: () => T | undefined };
 
 export type SaveNoteResult = BackgroundResponses['saveNote'];
 export type ImportResult = BackgroundResponses['importNotes'];
@@ -41,8 +44,8 @@ export interface DataSource {
 }
 
 export interface Collections {
-  /** Every entry, once the bundled glossary is in the database. */
-  watchEntries: Watch<GlossaryEntry[]>;
+  /** Every entry: the bundled glossary's at once, the database's if it holds another version. */
+  watchEntries: Watch<readonly GlossaryEntry[]>;
   watchNotes: Watch<Note[]>;
   /** The ids of the terms marked "I know this term". */
   watchKnown: Watch<string[]>;

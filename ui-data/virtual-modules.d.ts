@@ -4,6 +4,8 @@ declare module 'virtual:glossary-derived/search' {
   import type { SearchDerived } from '@/core/glossary-derived';
   export const glossaryVersion: SearchDerived['glossaryVersion'];
   export const prominence: SearchDerived['prominence'];
+  export const entries: SearchDerived['entries'];
+  export const searchIndexJson: SearchDerived['searchIndexJson'];
 }
 
 declare module 'virtual:glossary-derived/letter' {

@@ -38,6 +38,7 @@ export function App() {
         entries={entries}
         page={page}
         recent={recent ?? NONE}
+        recentLoaded={recent !== undefined}
         query={query}
         active={active}
         onQuery={(q) => {

@@ -12,6 +12,8 @@ interface Props {
   entries: Entries | undefined;
   page: ActivePage | null;
   recent: readonly string[];
+  /** False until the recently viewed terms are read: "nothing yet" would be a guess before. */
+  recentLoaded: boolean;
   query: string;
   /** The list's active row (aria-activedescendant). */
   active: number;
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** The search box and its list, driven by the keyboard. */
-export function SearchScreen({ entries, page, recent, query, active, onQuery, onActive, onOpen }: Props) {
+export function SearchScreen({ entries, page, recent, recentLoaded, query, active, onQuery, onActive, onOpen }: Props) {
   const lang = useUiLanguage();
   const part = usePartLabels();
   const items = useResultItems(entries, query, page, recent);
@@ -61,7 +63,7 @@ export function SearchScreen({ entries, page, recent, query, active, onQuery, on
         onKeyDown={onKeyDown}
       />
       {!query.trim() && <h2 class="list-heading">{emptyHeading}</h2>}
-      {entries && items.length === 0 && (
+      {entries && items.length === 0 && (query.trim() || recentLoaded) && (
         <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}
       <ResultList
