@@ -4,6 +4,7 @@ import {
   storeCompiledGlossary,
   type StoredCompiledGlossary,
 } from './compiled-glossary';
+import { LANGS } from './constants';
 import type { Glossary, GlossaryEntry, Lang } from './glossary-schema';
 import { reconstructLetter, type LetterBlock } from './letter';
 import { locateQuote } from './quote-locator';
@@ -45,7 +46,7 @@ export function deriveForSearch(glossary: Glossary, letter: string): SearchDeriv
     glossaryVersion: glossary.version,
     prominence: Object.fromEntries(prominence),
     entries: glossary.entries,
-    searchIndexJson: { nl: index('nl'), en: index('en') },
+    searchIndexJson: Object.fromEntries(LANGS.map((lang) => [lang, index(lang)])) as Record<Lang, string>,
   };
 }
 

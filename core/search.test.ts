@@ -24,6 +24,16 @@ describe('glossary search', () => {
     expect(first(query)).toBe(id);
   });
 
+  it.each([
+    // Names that are no alias: found only through the names in the other languages.
+    ['fr', 'Benelux Water Day', 'benelux-waterdag'],
+    ['fr', 'Diplomaten- und Dienstpässe', 'diplomatieke-en-dienstpaspoorten'],
+    ['de', 'readmission agreements', 'terug-en-overnameovereenkomsten'],
+    ['nl', 'Benelux-Wassertag', 'benelux-waterdag'],
+  ] as const)('a %s reader finds an entry by its name in any language: "%s"', (lang, query, id) => {
+    expect(new GlossarySearch(glossary.entries, { lang, prominence }).search(query)[0]?.id).toBe(id);
+  });
+
   it('ranks exact and alias hits before fuzzy ones', () => {
     const hits = search.search('etias');
     expect(hits[0]?.stage).toBe('exact');
@@ -78,7 +88,7 @@ describe('a search loaded from its index (what the build makes for the bundled g
       .map((e, i) => [e.id, i % 2 ? `Notitie over ${e.name.nl}: nog uitzoeken voor het overleg.` : `Straße ${i}`]),
   );
 
-  it.each(['nl', 'en'] as const)(
+  it.each(['nl', 'en', 'fr', 'de'] as const)(
     'answers every query exactly as one built from the entries, notes included (%s)',
     (lang) => {
       const index = JSON.parse(JSON.stringify(buildSearchIndex(glossary.entries, lang))) as SearchIndexData;

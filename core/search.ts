@@ -1,4 +1,5 @@
 import Fuse, { type FuseIndex, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import { LANGS } from './constants';
 import type { GlossaryEntry, Lang } from './glossary-schema';
 import { expandLegalRef } from './legal-refs';
 import type { MatchTerm } from './term-matcher';
@@ -128,7 +129,12 @@ export function buildSearchIndex(entries: readonly GlossaryEntry[], lang: Lang):
   const textWords: WordRow[] = [];
   const docs: FuzzyDoc[] = [];
   entries.forEach((e, entry) => {
-    const names = [e.name[lang], e.name[lang === 'nl' ? 'en' : 'nl'], ...e.abbreviations];
+    // The reader's language first, then the entry's names in the others (a French reader may type the English).
+    const names = [
+      e.name[lang],
+      ...LANGS.filter((other) => other !== lang).map((other) => e.name[other]),
+      ...e.abbreviations,
+    ];
     if (e.expansion) names.push(e.expansion[lang]);
     const aliases = [...e.aliases.map((a) => a.text), ...e.inflections.map((f) => f.text)];
     if (e.legalRef) aliases.push(...expandLegalRef(e.legalRef));
