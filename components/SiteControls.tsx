@@ -61,7 +61,7 @@ export function SiteControls(p: Props) {
         {p.labels.firstOnly}
       </label>
       <label class="explain-lang">
-        {p.labels.explainLang}
+        {p.labels.explainLang}{' '}
         <select value={p.explainLang} onChange={(e) => p.onExplainLang(e.currentTarget.value as ExplainLang)}>
           <option value="auto">{p.labels.explainAuto}</option>
           {LANGS.map((lang) => (
