@@ -1,5 +1,5 @@
 import { PARTS } from './constants';
-import { termIdSchema } from './ids';
+import { letterIdSchema } from './ids';
 import { z } from './zod';
 
 // Constants live apart so that code needing only them imports no schema at all.
@@ -29,7 +29,7 @@ export const legalRefSchema = z.strictObject({
 });
 
 export const entrySchema = z.strictObject({
-  id: termIdSchema,
+  id: letterIdSchema,
   part: partSchema,
   name: inEveryLang,
   expansion: z.optional(inEveryLang),
