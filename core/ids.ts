@@ -14,12 +14,10 @@ export const letterIdSchema = z.string().check(z.maxLength(100), z.regex(LETTER_
  * A term's key wherever a term is named (the matcher's ids, notes, known terms, messages): the letter's
  * entries by their kebab-case id as in data/glossary.json, an imported glossary's by `glossary:entry`.
  */
-export const termIdSchema = z
-  .string()
-  .check(
-    z.maxLength(200),
-    z.refine((key) => LETTER_ID.test(key) || IMPORTED_KEY.test(key), 'term ids are kebab-case or glossary:entry'),
-  );
+export const termIdSchema = z.string().check(
+  z.maxLength(200),
+  z.refine((key) => LETTER_ID.test(key) || IMPORTED_KEY.test(key), 'term ids are kebab-case or glossary:entry'),
+);
 
 /** The key of an imported glossary's entry. */
 export function termKey(glossaryId: string, entryId: string): string {

@@ -1,13 +1,19 @@
+import { LETTER_GLOSSARY_ID, parseTermKey } from './ids';
 import { noteSchema } from './notes';
 import { z } from './zod';
 
-/** The notes export file: its format name and the version this build reads and writes. */
+/**
+ * The notes export file: its format name and the version this build writes. Version 2 holds notes on
+ * imported glossaries' entries too (keys `glossary:entry`, with the term's name); this build still
+ * reads version 1 (the letter's notes only), whose notes are valid version-2 notes.
+ */
 export const EXPORT_FORMAT = 'benelux-glossary-notes';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+const READ_VERSIONS = [1, 2] as const;
 
 export const notesExportSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION, `unsupported version (this build reads version ${EXPORT_VERSION})`),
+  version: z.literal(READ_VERSIONS, `unsupported version (this build reads versions ${READ_VERSIONS.join(' and ')})`),
   exportedAt: z.iso.datetime(),
   glossaryVersion: z.optional(z.string().check(z.maxLength(50))),
   notes: z.array(noteSchema).check(z.maxLength(100_000)),
@@ -42,7 +48,11 @@ export function parseNotesExport(raw: string, knownTermIds: ReadonlySet<string>)
   parsed.data.notes.forEach((n, i) => {
     if (seen.has(n.termId)) problems.push(`notes[${i}].termId: "${n.termId}" appears twice`);
     seen.add(n.termId);
-    if (!knownTermIds.has(n.termId)) problems.push(`notes[${i}].termId: no glossary term "${n.termId}"`);
+    // A note on an imported glossary's entry is kept even when that glossary is not here (yet): it
+    // waits, orphaned, until the same glossary is imported. The letter's terms must exist.
+    const imported = parseTermKey(n.termId)?.glossaryId !== LETTER_GLOSSARY_ID;
+    if (imported && parsed.data.version < 2) problems.push(`notes[${i}].termId: "${n.termId}" needs version 2`);
+    if (!imported && !knownTermIds.has(n.termId)) problems.push(`notes[${i}].termId: no glossary term "${n.termId}"`);
   });
   if (problems.length > 0) throw new NotesImportError(problems);
   return parsed.data;

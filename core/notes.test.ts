@@ -40,7 +40,7 @@ describe('parseNotesExport', () => {
     ['bad JSON', '{"format": ', /not valid JSON/],
     ['an array instead of an object', '[]', /\(file\)/],
     ['another format', file({ format: 'something-else' }), /format/],
-    ['a newer version', file({ version: 2 }), /version: unsupported version/],
+    ['a newer version', file({ version: 3 }), /version: unsupported version/],
     [
       'a missing notes list',
       JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-28T06:00:00.000Z' }),
@@ -66,6 +66,22 @@ describe('parseNotesExport', () => {
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(message);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads version 2: notes on imported glossaries are kept even when that glossary is not here', () => {
+    const orphan = note({ termId: 'iate-energy:3512487', termName: 'Energy Union' });
+    const data = parseNotesExport(file({ version: 2 }, [note(), orphan]), known);
+    expect(data.notes.map((n) => [n.termId, n.termName])).toEqual([
+      ['etias', undefined],
+      ['iate-energy:3512487', 'Energy Union'],
+    ]);
+    // Version 1 had no such notes; the letter's terms must still exist in both.
+    expect(problemsOf(file({ version: 1 }, [orphan]))).toEqual([
+      'notes[0].termId: "iate-energy:3512487" needs version 2',
+    ]);
+    expect(problemsOf(file({ version: 2 }, [note({ termId: 'gone' })]))).toEqual([
+      'notes[0].termId: no glossary term "gone"',
+    ]);
   });
 
   it('keeps whatever a text box holds: tabs, line breaks, form feeds and other control characters', () => {

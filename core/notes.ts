@@ -36,6 +36,11 @@ export const noteSchema = z
     updatedAt: time(),
     revision: z.int().check(z.minimum(1)),
     context: z.optional(noteContextSchema),
+    /**
+     * The term's name, kept when its glossary is deleted so the note can be listed as orphaned; it
+     * re-attaches by its key when the same glossary is imported again.
+     */
+    termName: z.optional(z.string().check(z.maxLength(300))),
   })
   .check(
     z.refine((n) => n.updatedAt >= n.createdAt, { message: 'updatedAt is before createdAt', path: ['updatedAt'] }),

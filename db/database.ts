@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { GlossaryEntry } from '@/core/glossary-schema';
+import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
 
 /** A personal note on a term: the one thing that cannot be rebuilt from the bundle. */
@@ -16,6 +17,58 @@ export interface MetaRow {
   value: string;
 }
 
+/** A glossary in the reader's list: the bundled letter or an import. */
+export interface GlossaryRow {
+  /** The glossary's id (core/imported-schema.ts); the letter's is LETTER_GLOSSARY_ID. */
+  id: string;
+  /** The name shown; the reader may rename it. */
+  title: string;
+  format: 'bundled' | 'tbx' | 'tbx-martif' | 'csv' | 'json';
+  fileName?: string;
+  importedAt: number;
+  languages: string[];
+  entryCount: number;
+  /** The entries' size in the database, roughly (their JSON). */
+  bytes: number;
+  /** Off: not highlighted, not explained, not searched; kept. */
+  enabled: boolean;
+  /** When two glossaries claim the same words, the lower order wins (after the longest match). */
+  order: number;
+  /** The generation its entries are stored under (ConceptRow); '' for the letter (its rows are `entries`). */
+  generation: string;
+  /** The precision rules the reader set for it (core/imported-terms.ts); absent: the defaults. */
+  rules?: Record<string, unknown>;
+}
+
+/** An imported entry, stored under the generation of the import that wrote it. */
+export interface ConceptRow {
+  generation: string;
+  id: string;
+  entry: ImportedEntry;
+  /** Folded words of its terms, for the popup's candidate look-up (prefix queries on a multi-entry index). */
+  words: string[];
+}
+
+/**
+ * One import's rows. An import writes in many small transactions under a generation nothing shows;
+ * one small transaction at the end points its glossary at it (`live`). Rows of a generation that
+ * never went live (a crash, a cancel) or was replaced (`stale`) are deleted in the background.
+ */
+export interface GenerationRow {
+  id: string;
+  glossaryId: string;
+  state: 'writing' | 'live' | 'stale';
+  /** Last write of a `writing` generation: one untouched for long belongs to an import that died. */
+  touchedAt: number;
+}
+
+/** Derived bytes kept between service-worker starts (the compiled matcher of the enabled glossaries). */
+export interface BlobRow {
+  key: string;
+  version: string;
+  bytes: Uint8Array;
+}
+
 export const DB_NAME = 'benelux-glossary';
 
 export type GlossaryDatabase = Dexie & {
@@ -24,6 +77,10 @@ export type GlossaryDatabase = Dexie & {
   notes: EntityTable<NoteRow, 'termId'>;
   known: EntityTable<KnownRow, 'termId'>;
   meta: EntityTable<MetaRow, 'key'>;
+  glossaries: EntityTable<GlossaryRow, 'id'>;
+  concepts: Dexie.Table<ConceptRow, [string, string]>;
+  generations: EntityTable<GenerationRow, 'id'>;
+  blobs: EntityTable<BlobRow, 'key'>;
 };
 
 /**
@@ -58,6 +115,18 @@ export const SCHEMA_VERSIONS: readonly {
         .modify((row: { aliasKeys?: unknown }) => {
           delete row.aliasKeys;
         }),
+  },
+  {
+    // The reader's own glossaries: the list, their entries by generation (an import becomes visible
+    // in one small transaction), the generations, and the compiled matcher of the enabled set.
+    // Notes stay keyed by term key, which names the glossary for imported entries (core/ids.ts).
+    version: 3,
+    stores: {
+      glossaries: 'id, order',
+      concepts: '[generation+id], generation, *words',
+      generations: 'id, glossaryId, state',
+      blobs: 'key',
+    },
   },
 ];
 

@@ -2,3 +2,4 @@ export * from './database';
 export * from './glossary-repo';
 export * from './known-repo';
 export * from './notes-repo';
+export * from './glossaries-repo';

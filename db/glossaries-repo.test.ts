@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema';
+import { sampleGlossary } from '@/test/sample-glossary';
+import { openDatabase } from './database';
+import {
+  beginImport,
+  cancelImport,
+  collectGarbage,
+  commitImport,
+  deleteGlossary,
+  ensureLetterRow,
+  forEachEnabledEntry,
+  getImportedEntry,
+  importedCandidates,
+  listGlossaries,
+  renameGlossary,
+  setGlossaryEnabled,
+  writeImportBatch,
+} from './glossaries-repo';
+import { saveNote } from './notes-repo';
+
+let n = 0;
+const freshDb = () => openDatabase(`glossaries-test-${n++}`);
+
+const info: ImportedGlossaryInfo = { id: 'iate-energy', title: 'IATE energy', fileName: 'energy.tbx', format: 'tbx' };
+const entry = (id: string, text: string, definition = `Definition of ${text}`): ImportedEntry => ({
+  id,
+  terms: [{ lang: 'en', text }],
+  definitions: [{ lang: 'en', text: definition }],
+  subjectFields: ['energy'],
+});
+
+async function importAll(db: ReturnType<typeof freshDb>, entries: ImportedEntry[], at = 1_000) {
+  const generation = await beginImport(db, info.id, at);
+  for (let i = 0; i < entries.length; i += 2) await writeImportBatch(db, generation, entries.slice(i, i + 2), at);
+  return commitImport(db, generation, info, { languages: ['en'], entryCount: entries.length, bytes: 1 }, at);
+}
+
+const entryIds = async (db: ReturnType<typeof freshDb>) => {
+  const ids: string[] = [];
+  await forEachEnabledEntry(db, (_, entries) => ids.push(...entries.map((e) => e.id)));
+  return ids;
+};
+
+describe('an import', () => {
+  it('shows nothing until it is committed, then all of it', async () => {
+    const db = freshDb();
+    const generation = await beginImport(db, info.id);
+    await writeImportBatch(db, generation, [entry('1', 'Energy Union'), entry('2', 'grid code')]);
+    expect(await listGlossaries(db)).toEqual([]);
+    expect(await getImportedEntry(db, 'iate-energy:1')).toBeNull();
+    expect(await entryIds(db)).toEqual([]);
+    await commitImport(db, generation, info, { languages: ['en'], entryCount: 2, bytes: 10 });
+    expect((await listGlossaries(db)).map((g) => [g.id, g.entryCount, g.enabled])).toEqual([['iate-energy', 2, true]]);
+    expect((await getImportedEntry(db, 'iate-energy:2'))?.entry.terms[0]?.text).toBe('grid code');
+    expect(await entryIds(db)).toEqual(['1', '2']);
+  });
+
+  it('imported again replaces the entries in place and keeps the reader’s name and switch', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'Energy Union'), entry('2', 'grid code')]);
+    await renameGlossary(db, info.id, 'My energy terms');
+    await setGlossaryEnabled(db, info.id, false);
+    await importAll(db, [entry('2', 'grid code', 'new text'), entry('3', 'smart meter')], 2_000);
+    const [row] = await listGlossaries(db);
+    expect(row).toMatchObject({ title: 'My energy terms', enabled: false, entryCount: 2, importedAt: 2_000 });
+    expect(await getImportedEntry(db, 'iate-energy:1')).toBeNull();
+    expect((await getImportedEntry(db, 'iate-energy:2'))?.entry.definitions[0]?.text).toBe('new text');
+    // The replaced generation's rows are garbage; collecting them leaves only the live ones.
+    expect(await collectGarbage(db)).toBe(2);
+    expect(await db.concepts.count()).toBe(2);
+  });
+
+  it('cancelled, leaves nothing and refuses further writes', async () => {
+    const db = freshDb();
+    const generation = await beginImport(db, info.id);
+    await writeImportBatch(db, generation, [entry('1', 'Energy Union')]);
+    await cancelImport(db, generation);
+    await expect(writeImportBatch(db, generation, [entry('2', 'grid code')])).rejects.toThrow(/cancelled/);
+    await expect(commitImport(db, generation, info, { languages: ['en'], entryCount: 1, bytes: 1 })).rejects.toThrow(
+      /cancelled/,
+    );
+    expect(await db.concepts.count()).toBe(0);
+    expect(await db.generations.count()).toBe(0);
+    expect(await listGlossaries(db)).toEqual([]);
+  });
+
+  it('that died while writing is cleaned up once abandoned, not while it may still be running', async () => {
+    const db = freshDb();
+    const generation = await beginImport(db, info.id, 1_000);
+    await writeImportBatch(db, generation, [entry('1', 'Energy Union')], 1_000);
+    expect(await collectGarbage(db, 1_000 + 60_000)).toBe(0);
+    expect(await collectGarbage(db, 1_000 + 11 * 60_000)).toBe(1);
+    expect(await db.generations.count()).toBe(0);
+  });
+});
+
+describe('managing glossaries', () => {
+  it('a switched-off glossary gives no entries to match or search', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'Energy Union')]);
+    expect((await importedCandidates(db, 'ener')).map((c) => c.key)).toEqual(['iate-energy:1']);
+    await setGlossaryEnabled(db, info.id, false);
+    expect(await entryIds(db)).toEqual([]);
+    expect(await importedCandidates(db, 'ener')).toEqual([]);
+  });
+
+  it('deleting keeps the notes on its entries, named, and they re-attach on the next import', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'Energy Union')]);
+    await saveNote(db, { termId: 'iate-energy:1', text: 'Mijn notitie', baseRevision: 0, baseText: '' });
+    await deleteGlossary(db, info.id);
+    await collectGarbage(db);
+    expect(await listGlossaries(db)).toEqual([]);
+    expect(await db.concepts.count()).toBe(0);
+    expect(await db.notes.get('iate-energy:1')).toMatchObject({ text: 'Mijn notitie', termName: 'Energy Union' });
+    await importAll(db, [entry('1', 'Energy Union')], 3_000);
+    expect((await getImportedEntry(db, 'iate-energy:1'))?.entry.terms[0]?.text).toBe('Energy Union');
+    expect((await db.notes.get('iate-energy:1'))?.text).toBe('Mijn notitie');
+  });
+
+  it('the letter is listed first and cannot be deleted, only switched off', async () => {
+    const db = freshDb();
+    await ensureLetterRow(db, sampleGlossary('1.0.0'));
+    await importAll(db, [entry('1', 'Energy Union')]);
+    expect((await listGlossaries(db)).map((g) => g.id)).toEqual(['letter', 'iate-energy']);
+    await expect(deleteGlossary(db, 'letter')).rejects.toThrow(/switch it off/);
+    await setGlossaryEnabled(db, 'letter', false);
+    expect((await listGlossaries(db))[0]?.enabled).toBe(false);
+  });
+});
