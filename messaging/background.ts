@@ -1,5 +1,7 @@
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import { termIdSchema } from '@/core/ids';
+import type { ImportedEntry } from '@/core/imported-schema';
+import type { TermMatch } from '@/core/term-matcher';
 import { noteSchema, saveNoteInputSchema, type Note } from '@/core/notes';
 import { z } from '@/core/zod';
 import { defineReceiver } from './receiver';
@@ -27,6 +29,24 @@ const schemas = {
   restoreNote: z.strictObject({ note: noteSchema }),
   /** Glossary page: an export file's text, imported all or nothing. */
   importNotes: z.strictObject({ json: z.string().check(z.maxLength(20_000_000)) }),
+  /** Tooltip frame, popup: an imported glossary's entry (term key `glossary:entry`), with its glossary. */
+  getImportedEntry: z.strictObject({ id: termIdSchema }),
+  /**
+   * Glossary page: the list of glossaries changed (an import, on/off, order, rules, a deletion):
+   * compile the enabled set again and publish it to every frame.
+   */
+  glossariesChanged: z.strictObject({}),
+  /**
+   * Content script, when the enabled glossaries are too big to copy into every frame: match these
+   * texts with the background's one copy (`version` is the compiled set the frame was told of). The
+   * reader's switches come along, as the frame applies them to a local matcher.
+   */
+  matchTexts: z.strictObject({
+    version: z.string().check(z.maxLength(200)),
+    texts: z.array(z.string().check(z.maxLength(1_000_000))).check(z.maxLength(2_000)),
+    enabledIds: z.array(termIdSchema).check(z.maxLength(100_000)),
+    knownIds: z.array(termIdSchema).check(z.maxLength(100_000)),
+  }),
   /** Content script (top frame): distinct terms on the page, for the toolbar badge. */
   reportPageTerms: z.strictObject({
     distinct: z.int().check(z.minimum(0), z.maximum(100_000)),
@@ -45,6 +65,10 @@ export interface BackgroundResponses {
   restoreNote: { note: Note };
   importNotes: { added: number; updated: number; kept: number };
   reportPageTerms: { ok: true };
+  getImportedEntry: { glossary: { id: string; title: string }; entry: ImportedEntry } | null;
+  glossariesChanged: { version: string };
+  /** Per text, its matches (with the other terms an ambiguous form may mean); `stale` when `version` is not current. */
+  matchTexts: { stale: true } | { stale: false; matches: (TermMatch & { others?: string[] })[][] };
 }
 
 export const backgroundReceiver = defineReceiver<typeof schemas, BackgroundResponses>(schemas);

@@ -8,6 +8,7 @@ import {
   restoreNote,
   saveNote,
   getEntry,
+  getImportedEntry,
   knownIds,
   markKnown,
   seedGlossary,
@@ -38,6 +39,10 @@ export interface HandlerDeps {
   knownChanged?: (known: string[]) => Promise<void>;
   /** Puts the compiled glossary and the known terms where content scripts read them (publish.ts). */
   publish?: () => Promise<void>;
+  /** The enabled glossaries' version now (after publish): the bundled version when only the letter is on. */
+  enabledVersion?: () => Promise<string>;
+  /** Matches texts with the background's copy of the enabled glossaries (remote-matcher.ts). */
+  matchTexts?: Handler<Schemas, BackgroundResponses, 'matchTexts'>;
 }
 
 export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): Handlers {
@@ -45,7 +50,8 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
   const { publish = () => Promise.resolve() } = deps;
   const ready = () => seedGlossary(db, bundled);
   const knownTerm = async (termId: string) => {
-    if (!(await getEntry(db, termId))) throw new Error(`Unknown term id "${termId}"`);
+    const exists = termId.includes(':') ? await getImportedEntry(db, termId) : await getEntry(db, termId);
+    if (!exists) throw new Error(`Unknown term id "${termId}"`);
   };
   return {
     async ensureSeeded() {
@@ -97,6 +103,19 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
       const result = await importNotes(db, parseNotesExport(json, ids));
       notesChanged();
       return result;
+    },
+    async getImportedEntry({ id }) {
+      const found = await getImportedEntry(db, id);
+      return found && { glossary: { id: found.glossary.id, title: found.glossary.title }, entry: found.entry };
+    },
+    async glossariesChanged() {
+      await ready();
+      await publish();
+      return { version: deps.enabledVersion ? await deps.enabledVersion() : bundled.version };
+    },
+    async matchTexts(request, sender) {
+      if (!deps.matchTexts) return { stale: true };
+      return deps.matchTexts(request, sender);
     },
     async setKnown({ termId, known }) {
       await ready();
