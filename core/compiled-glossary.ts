@@ -216,7 +216,13 @@ function align4(n: number): number {
 export const storedCompiledGlossarySchema = z.object({
   format: z.number(),
   version: z.string(),
+  /** Empty on the background route. */
   base64: z.string(),
+  /**
+   * `background`: the enabled glossaries are too big to copy into every frame; frames send their text
+   * to the background, which matches it with its one copy of this version (background/enabled-set.ts).
+   */
+  route: z.optional(z.literal('background')),
 });
 export type StoredCompiledGlossary = z.infer<typeof storedCompiledGlossarySchema>;
 
@@ -226,6 +232,6 @@ export function storeCompiledGlossary(bytes: Uint8Array, version: string): Store
 
 /** The compiled glossary from its stored form; null when it is of another format (to be compiled again). */
 export function loadCompiledGlossary(stored: StoredCompiledGlossary): CompiledGlossary | null {
-  if (stored.format !== COMPILED_FORMAT_VERSION) return null;
+  if (stored.format !== COMPILED_FORMAT_VERSION || stored.route) return null;
   return decodeCompiledGlossary(base64ToBytes(stored.base64));
 }

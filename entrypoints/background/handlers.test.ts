@@ -66,7 +66,9 @@ describe('message validation', () => {
   it.each([
     ['getEntry', { id: 5 }, /getEntry.*id/],
     ['getEntry', {}, /getEntry.*id/],
-    ['getEntry', { id: 'x'.repeat(101) }, /id/],
+    ['getEntry', { id: 'x'.repeat(201) }, /id/],
+    ['getImportedEntry', { id: 'iate energy:1' }, /id/],
+    ['matchTexts', { version: 'v', texts: [5], enabledIds: [], knownIds: [] }, /texts/],
     ['getEntry', 'etias', /getEntry/],
     ['publishPageGlossary', { extra: true }, /publishPageGlossary/],
     ['ensureSeeded', { from: 'popup' }, /ensureSeeded/],

@@ -6,6 +6,8 @@ import { contentScript } from '@/messaging/content';
 import { extensionPages } from '@/messaging/extension-pages';
 import { knownTermsStore } from '@/settings/page-glossary';
 import { onCommand } from './commands';
+import { buildEnabledSet, type EnabledSet } from './enabled-set';
+import { RemoteMatcher } from './remote-matcher';
 import { registerHandlers } from './handlers';
 import { publishPageGlossary } from './publish';
 
@@ -22,8 +24,20 @@ function toEveryTab(send: (tabId: number) => Promise<unknown>): void {
 
 export default defineBackground(() => {
   const db = openDatabase();
-  // The bundled glossary's matcher, compiled by the build (scripts/glossary-derived-plugin.ts).
-  const publish = () => publishPageGlossary(db, compiledGlossary);
+  // The enabled glossaries' matcher: the build's for the letter alone (scripts/glossary-derived-plugin.ts),
+  // else compiled here; one compile at a time, the latest wins.
+  let enabledSet: Promise<EnabledSet> | null = null;
+  const compileSet = () => {
+    const previous = enabledSet ?? Promise.resolve(null);
+    enabledSet = previous.catch(() => null).then(() => buildEnabledSet(db, bundled, compiledGlossary));
+    return enabledSet;
+  };
+  const remote = new RemoteMatcher(async () => (await (enabledSet ?? compileSet())).compiled);
+  const publish = async () => {
+    const set = await compileSet();
+    remote.set(set.compiled);
+    await publishPageGlossary(db, set.stored);
+  };
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
   registerHandlers(db, bundled, {
     // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
@@ -39,6 +53,8 @@ export default defineBackground(() => {
     // Every frame watches the mirror (settings/page-glossary.ts): no message to each tab.
     knownChanged: (known) => knownTermsStore.setValue(known),
     publish,
+    enabledVersion: async () => (await (enabledSet ?? compileSet())).version,
+    matchTexts: (request) => remote.match(request),
   });
   browser.runtime.onInstalled.addListener(() => {
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));

@@ -16,7 +16,12 @@ export async function publishPageGlossary(db: GlossaryDatabase, compiled: Stored
     knownTermsStore.getValue(),
   ]);
   // Compared whole: a damaged value of the right version is replaced too.
-  if (stored?.base64 !== compiled.base64 || stored.version !== compiled.version || stored.format !== compiled.format) {
+  const same =
+    stored?.base64 === compiled.base64 &&
+    stored.version === compiled.version &&
+    stored.format === compiled.format &&
+    stored.route === compiled.route;
+  if (!same) {
     await compiledGlossaryStore.setValue(compiled);
   }
   if (!mirrored || !sameIds(mirrored, known)) await knownTermsStore.setValue(known);

@@ -1,0 +1,87 @@
+import {
+  compileGlossary,
+  decodeCompiledGlossary,
+  encodeCompiledGlossary,
+  storeCompiledGlossary,
+  COMPILED_FORMAT_VERSION,
+  type CompiledGlossary,
+  type StoredCompiledGlossary,
+} from '@/core/compiled-glossary';
+import type { Glossary } from '@/core/glossary-schema';
+import { LETTER_GLOSSARY_ID } from '@/core/ids';
+import { glossaryRulesSchema, matchTermsOf } from '@/core/imported-terms';
+import { buildTermIndex } from '@/core/term-index';
+import type { MatchTerm } from '@/core/term-matcher';
+import { ensureLetterRow, forEachEnabledEntry, listGlossaries, type GlossaryDatabase } from '@/db';
+
+/**
+ * The enabled glossaries compiled into one matcher. Every frame used to get a copy through
+ * browser.storage.local; that holds for a small set (the letter alone is 0.44 MB), but copying
+ * tens of megabytes into every frame costs a second before the first highlight (bench/shared-route.ts:
+ * 1.1 s in Chromium at 100 000 terms, against 54 ms when the background matches the frame's text).
+ * So a set bigger than LOCAL_ROUTE_MAX_BYTES is matched here, in the background, and frames are told
+ * only its version.
+ */
+export const LOCAL_ROUTE_MAX_BYTES = 1_000_000;
+
+const BLOB_KEY = 'enabledSet';
+
+/** What frames are told: the compiled set itself (local route) or only its version (background route). */
+export interface EnabledSet {
+  version: string;
+  stored: StoredCompiledGlossary;
+  /** On the background route, the decoded set the background matches with. */
+  compiled: CompiledGlossary | null;
+}
+
+/** A short stable hash (FNV-1a, 32 bits) of what decides the compiled set. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Compiles the enabled glossaries into one automaton — the letter's forms first, then each import in
+ * the reader's order, so where two glossaries claim the same words the longest match wins and then
+ * the earlier glossary — unless the bytes of this very set are kept from an earlier start. With only
+ * the letter on, the build's compiled form is used as it is.
+ */
+export async function buildEnabledSet(
+  db: GlossaryDatabase,
+  bundled: Glossary,
+  bundledCompiled: StoredCompiledGlossary,
+  localMaxBytes = LOCAL_ROUTE_MAX_BYTES,
+): Promise<EnabledSet> {
+  await ensureLetterRow(db, bundled);
+  const glossaries = await listGlossaries(db);
+  const letterOn = glossaries.find((g) => g.id === LETTER_GLOSSARY_ID)?.enabled ?? true;
+  const imports = glossaries.filter((g) => g.enabled && g.id !== LETTER_GLOSSARY_ID);
+  if (letterOn && imports.length === 0) return { version: bundled.version, stored: bundledCompiled, compiled: null };
+
+  const parts = [
+    `format ${COMPILED_FORMAT_VERSION}`,
+    letterOn ? `${LETTER_GLOSSARY_ID}@${bundled.version}` : '',
+    ...imports.map((g) => `${g.id}@${g.generation}:${JSON.stringify(g.rules ?? {})}`),
+  ];
+  const version = `set-${hash(parts.join('\n'))}`;
+  const kept = await db.blobs.get(BLOB_KEY);
+  let bytes = kept?.version === version ? kept.bytes : null;
+  if (!bytes) {
+    const terms: MatchTerm[] = letterOn ? buildTermIndex(bundled.entries) : [];
+    const rules = new Map(imports.map((g) => [g.id, glossaryRulesSchema.parse(g.rules ?? {})]));
+    await forEachEnabledEntry(db, (glossary, entries) => {
+      for (const term of matchTermsOf(glossary.id, entries, rules.get(glossary.id))) terms.push(term);
+    });
+    bytes = encodeCompiledGlossary(compileGlossary(version, terms));
+    await db.blobs.put({ key: BLOB_KEY, version, bytes });
+  }
+  if (bytes.byteLength <= localMaxBytes) {
+    return { version, stored: storeCompiledGlossary(bytes, version), compiled: null };
+  }
+  return {
+    version,
+    stored: { format: COMPILED_FORMAT_VERSION, version, base64: '', route: 'background' },
+    compiled: decodeCompiledGlossary(bytes),
+  };
+}
