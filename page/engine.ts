@@ -16,7 +16,10 @@ export interface PageOptions {
 }
 
 export interface PageGlossary {
-  compiled: CompiledGlossary;
+  /** The compiled glossary, when it is small enough to be copied into every frame. */
+  compiled: CompiledGlossary | null;
+  /** Else the version of the one the background matches with (background/enabled-set.ts). */
+  remoteVersion: string | null;
   /** Terms the reader marked "I know this term": not highlighted. */
   known: string[];
 }

@@ -7,6 +7,8 @@ export interface PlacedTerm {
   end: number;
   termId: string;
   range: StaticRange;
+  /** Other terms its words may mean (an ambiguous form), when the background matched it. */
+  others?: readonly string[];
 }
 
 /**
@@ -31,7 +33,10 @@ export class TermHighlighter {
   }
 
   /** Replaces the ranges of one text node. */
-  place(node: Text, matches: readonly { start: number; end: number; termId: string }[]): void {
+  place(
+    node: Text,
+    matches: readonly { start: number; end: number; termId: string; others?: readonly string[] }[],
+  ): void {
     this.remove(node);
     if (matches.length === 0) return;
     const placed: PlacedTerm[] = [];
@@ -43,6 +48,7 @@ export class TermHighlighter {
         termId: m.termId,
         range: new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end }),
       };
+      if (m.others) term.others = m.others;
       if (this.firstOnly && !this.claimFirst(term)) continue;
       placed.push(term);
       (this.staging ?? this.highlight).add(term.range);
@@ -73,6 +79,12 @@ export class TermHighlighter {
     const staging = new Highlight();
     for (const list of this.byNode.values()) for (const t of list) staging.add(t.range);
     this.staging = staging;
+  }
+
+  /** Shows a node's ranges now, even during a batch (the first screen, answered after the batch began). */
+  showNow(node: Text): void {
+    if (!this.staging) return;
+    for (const t of this.byNode.get(node) ?? []) this.highlight.add(t.range);
   }
 
   /** Shows everything collected since `beginBatch`, in one change of the registry. */

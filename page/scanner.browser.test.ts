@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TermHighlighter } from './highlighter';
-import { PageScanner } from './scanner';
-import { byId, fragment, manualIdle, mount, sampleMatcher, shown, textOf, type Shown } from '@/test/browser/dom';
+import { PageScanner, type BatchMatcher } from './scanner';
+import {
+  byId,
+  fragment,
+  manualIdle,
+  mount,
+  sampleMatcher,
+  settle,
+  shown,
+  textOf,
+  type Shown,
+} from '@/test/browser/dom';
 
 const matcher = sampleMatcher();
 const running: PageScanner[] = [];
@@ -286,5 +296,97 @@ describe('PageScanner explains the first screen first', () => {
       cover.remove();
       document.getElementById('long')?.remove();
     }
+  });
+});
+
+describe('PageScanner on the background route (a glossary too big for every frame)', () => {
+  /** A matcher elsewhere: answers when the test says, records what it was sent. */
+  function remote() {
+    const sent: string[][] = [];
+    const waiting: (() => void)[] = [];
+    let stale = false;
+    const batch: BatchMatcher = {
+      findMany: (texts) => {
+        sent.push(texts);
+        return new Promise((resolve) =>
+          waiting.push(() =>
+            resolve(stale ? null : texts.map((t) => matcher.find(t).map((m) => ({ ...m, others: ['x:1'] })))),
+          ),
+        );
+      },
+    };
+    const answerAll = async () => {
+      while (waiting.length > 0) {
+        waiting.shift()!();
+        await settle();
+      }
+    };
+    return { batch, sent, answerAll, inFlight: () => waiting.length, goStale: () => (stale = true) };
+  }
+
+  it('sends the first screen alone, then the rest with at most two requests in flight, and places the answers', async () => {
+    const main = mount('<main id="r"></main>');
+    for (let k = 0; k < 3000; k++) {
+      const p = document.createElement('p');
+      p.id = `q${k}`;
+      p.textContent = `Alinea ${k} over ETIAS en ${'lange tekst '.repeat(5)}.`;
+      main.append(p);
+    }
+    try {
+      const { idle, flush } = manualIdle();
+      const { batch, sent, answerAll, inFlight } = remote();
+      const highlighter = new TermHighlighter(false);
+      const scanner = new PageScanner({ matcher: batch, highlighter, idle });
+      running.push(scanner);
+      scanner.start(document);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.length).toBeLessThan(100);
+      expect(shown()).toEqual([]);
+      await answerAll();
+      // The first screen's answer shows at once, though the rest of the scan is collected unseen.
+      expect(shown().length).toBe(sent[0]!.filter((t) => t.includes('ETIAS')).length);
+      expect(shown().length).toBeGreaterThan(3);
+      for (let round = 0; round < 100 && (inFlight() > 0 || shown().length < 3000); round++) {
+        await flush();
+        expect(inFlight()).toBeLessThanOrEqual(2);
+        await answerAll();
+      }
+      await flush();
+      expect(shown()).toHaveLength(3000);
+      expect(sent.slice(1).every((texts) => texts.join('').length < 33_000)).toBe(true);
+      expect(highlighter.termAt(textOf(byId('q5')), 15)?.others).toEqual(['x:1']);
+    } finally {
+      main.remove();
+    }
+  });
+
+  it('places nothing on text that changed while it was away, and matches the new text', async () => {
+    mount('<p id="c">ETIAS</p>');
+    const { idle, flush } = manualIdle();
+    const { batch, answerAll } = remote();
+    const highlighter = new TermHighlighter(false);
+    const scanner = new PageScanner({ matcher: batch, highlighter, idle });
+    running.push(scanner);
+    scanner.start(document);
+    textOf(byId('c')).data = 'nu NSEC';
+    await answerAll();
+    expect(shown()).toEqual([]);
+    await flush();
+    await answerAll();
+    await flush();
+    expect(shown()).toEqual([{ text: 'NSEC', in: 'c' }]);
+  });
+
+  it('places nothing when the glossary changed meanwhile (a new scan follows)', async () => {
+    mount('<p id="d">ETIAS</p>');
+    const { idle, flush } = manualIdle();
+    const { batch, answerAll, goStale } = remote();
+    const scanner = new PageScanner({ matcher: batch, highlighter: new TermHighlighter(false), idle });
+    running.push(scanner);
+    scanner.start(document);
+    goStale();
+    await answerAll();
+    await flush();
+    expect(shown()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TermMatcher } from '@/core/term-matcher';
+import type { TermMatch, TermMatcher } from '@/core/term-matcher';
 import type { TermHighlighter } from './highlighter';
 import { caretAt } from './hit-test';
 import { isInsideSkipped, isSkippedElement } from './skip-rules';
@@ -20,8 +20,26 @@ const MAX_SLICE_MS = 30;
 
 type Idle = (run: (deadline: { timeRemaining(): number }) => void) => void;
 
+/** A match found elsewhere, with the other terms its words may mean (an ambiguous form). */
+export type RemoteMatch = TermMatch & { others?: readonly string[] };
+
+/**
+ * Matching done elsewhere (the background, for glossaries too big to copy into every frame): per text
+ * its matches, or null when the glossary changed meanwhile (a new scan is then on its way).
+ */
+export interface BatchMatcher {
+  findMany(texts: string[]): Promise<RemoteMatch[][] | null>;
+}
+
+/** Text sent in one request on the background route: big enough to amortise the message, small enough to come back soon. */
+const CHUNK_CHARS = 32_000;
+/** The longest text node sent (messaging/background.ts matchTexts). */
+const MAX_REMOTE_TEXT = 1_000_000;
+/** Requests in flight at once on the background route: one is matched while the next is on its way. */
+const IN_FLIGHT = 2;
+
 export interface ScannerOptions {
-  matcher: TermMatcher;
+  matcher: TermMatcher | BatchMatcher;
   highlighter: TermHighlighter;
   /** Schedules a slice when the browser is idle (bound to the content script's lifetime). */
   idle: Idle;
@@ -154,11 +172,18 @@ export class PageScanner {
         this.pending.push(node as Text);
       }
     }
-    while (this.pendingHead < this.pending.length && performance.now() < end) {
-      const node = this.pending[this.pendingHead++]!;
-      if (!node.isConnected || this.firstScreen.delete(node)) continue;
-      this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
-      placed = true;
+    const { matcher } = this.opts;
+    if ('findMany' in matcher) {
+      while (this.inFlight < IN_FLIGHT && this.pendingHead < this.pending.length && performance.now() < end) {
+        this.send(matcher, this.takeChunk());
+      }
+    } else {
+      while (this.pendingHead < this.pending.length && performance.now() < end) {
+        const node = this.pending[this.pendingHead++]!;
+        if (!node.isConnected || this.firstScreen.delete(node)) continue;
+        this.opts.highlighter.place(node, matcher.find(node.data));
+        placed = true;
+      }
     }
     if (this.pendingHead === this.pending.length) {
       this.pending.length = 0;
@@ -171,6 +196,12 @@ export class PageScanner {
       placed = true;
     }
     const more = this.walks.length > 0 || this.pending.length > 0 || this.needsPrune;
+    // On the background route, an answer schedules the next slice: no idle slices spin meanwhile.
+    const waiting = this.inFlight >= IN_FLIGHT && this.walks.length === 0;
+    if ((!more && this.inFlight > 0) || (more && waiting)) {
+      if (placed) this.opts.onProgress?.();
+      return;
+    }
     if (!more) {
       this.opts.highlighter.commit();
       this.firstScreen.clear();
@@ -226,11 +257,67 @@ export class PageScanner {
       }
       if (r.bottom >= 0) onScreen.push(node);
     }
+    const { matcher } = this.opts;
+    if ('findMany' in matcher) {
+      // Sent alone, ahead of the rest: what the reader sees comes back first.
+      if (onScreen.length > 0)
+        this.send(
+          matcher,
+          onScreen.map((node) => ({ node, text: node.data })),
+          true,
+        );
+      for (const node of onScreen) this.firstScreen.add(node);
+      return;
+    }
     for (const node of onScreen) {
-      this.opts.highlighter.place(node, this.opts.matcher.find(node.data));
+      this.opts.highlighter.place(node, matcher.find(node.data));
       this.firstScreen.add(node);
     }
     if (onScreen.length > 0) this.opts.onProgress?.();
+  }
+
+  /** Requests on the background route not answered yet. */
+  private inFlight = 0;
+
+  /** The next pending nodes, up to CHUNK_CHARS of text, with the text as sent. */
+  private takeChunk(): { node: Text; text: string }[] {
+    const chunk: { node: Text; text: string }[] = [];
+    let chars = 0;
+    while (this.pendingHead < this.pending.length && chars < CHUNK_CHARS) {
+      const node = this.pending[this.pendingHead++]!;
+      if (!node.isConnected || this.firstScreen.delete(node)) continue;
+      if (node.data.length > MAX_REMOTE_TEXT) continue; // beyond what a message may carry
+      chunk.push({ node, text: node.data });
+      chars += node.data.length;
+    }
+    if (this.pendingHead === this.pending.length) {
+      this.pending.length = 0;
+      this.pendingHead = 0;
+    }
+    return chunk;
+  }
+
+  /** Sends a chunk to be matched; places the answer on the nodes whose text is still what was sent. */
+  private send(matcher: BatchMatcher, chunk: { node: Text; text: string }[], now = false): void {
+    if (chunk.length === 0) return;
+    this.inFlight++;
+    matcher
+      .findMany(chunk.map((c) => c.text))
+      .then((answer) => {
+        if (this.stopped || !answer) return;
+        chunk.forEach(({ node, text }, k) => {
+          // Changed since it was sent: the mutation observer queued it again.
+          if (!node.isConnected || node.data !== text) return;
+          this.opts.highlighter.place(node, answer[k] ?? []);
+          if (now) this.opts.highlighter.showNow(node);
+        });
+        this.opts.onProgress?.();
+      })
+      .catch((error: unknown) => console.error('Benelux Glossary: matching in the background failed', error))
+      .finally(() => {
+        this.inFlight--;
+        if (!this.stopped) this.schedule();
+      });
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -8,7 +8,7 @@ import { compiledGlossaryStore, knownTermsStore, readPageState, type PageState }
 import type { PageEngine, PageGlossary } from '@/page/engine';
 import { topHostname } from '@/page/top-hostname';
 import { TermHighlighter } from '@/page/highlighter';
-import { PageScanner } from '@/page/scanner';
+import { PageScanner, type BatchMatcher } from '@/page/scanner';
 import { afterFirstPaint, layoutIsCheap } from '@/page/first-paint';
 
 /**
@@ -56,7 +56,10 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
     const glossaryAt = performance.now();
     if (engine.settings !== settings || ctx.isInvalid) return; // applied again meanwhile
     // The switches filter matches; the glossary was compiled once, by the build or the background.
-    const matcher = matcherFor(compiled, { enabledIds: new Set(settings.enabledIds), disabledIds: new Set(known) });
+    const { remoteVersion } = engine.glossary;
+    const matcher = compiled
+      ? matcherFor(compiled, { enabledIds: new Set(settings.enabledIds), disabledIds: new Set(known) })
+      : backgroundMatcher(remoteVersion ?? '', settings.enabledIds, known);
     const highlighter = new TermHighlighter(settings.mode === 'first');
     const scanner = new PageScanner({
       matcher,
@@ -123,8 +126,19 @@ async function loadGlossary(read: Pick<PageState, 'compiled' | 'known'>): Promis
     } catch (error) {
       if (attempt > 0) throw error;
     }
-    if (compiled && known) return { compiled, known };
+    if (stored?.route && known) return { compiled: null, remoteVersion: stored.version, known };
+    if (compiled && known) return { compiled, remoteVersion: null, known };
     if (attempt > 0) throw new Error('Benelux Glossary: no compiled glossary to highlight with.');
     await background.publishPageGlossary({});
   }
+}
+
+/** Matching by the background, for a glossary set too big to copy into every frame. */
+function backgroundMatcher(version: string, enabledIds: string[], knownIds: string[]): BatchMatcher {
+  return {
+    findMany: async (texts) => {
+      const answer = await background.matchTexts({ version, texts, enabledIds, knownIds });
+      return answer.stale ? null : answer.matches;
+    },
+  };
 }

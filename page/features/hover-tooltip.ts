@@ -24,8 +24,13 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
   const show = (target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void => {
     const { term } = target;
     const surface = term.node.data.slice(term.start, term.end);
-    const ambiguous = engine.glossary?.compiled.ambiguous;
-    const candidates = ambiguous ? otherClaimants(ambiguous, surface, term.termId) : [];
+    // Matched here, the compiled glossary knows; matched by the background, it said with the match.
+    const ambiguous = engine.glossary?.compiled?.ambiguous;
+    const candidates = term.others
+      ? [...term.others]
+      : ambiguous
+        ? otherClaimants(ambiguous, surface, term.termId)
+        : [];
     // The language the term stands in (a Dutch quote in an English article is explained in Dutch),
     // else the browser's; or the one the reader fixed.
     const lang = readerLang([nearestLang(term.node), browser.i18n.getUILanguage()], engine.settings?.explainLang);
@@ -51,7 +56,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     hover.hide();
     tooltip.timings = settings.timings;
   });
-  engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled.automaton.termIds[0]));
+  engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled?.automaton.termIds[0]));
   ctx.onInvalidated(() => hover.hide());
   ctx.onInvalidated(
     contentReceiver.handle('relayNotesChanged', ({ termId }) => {
