@@ -11,6 +11,7 @@ import {
   ensureLetterRow,
   forEachEnabledEntry,
   getImportedEntry,
+  importedEntriesPage,
   importedCandidates,
   listGlossaries,
   renameGlossary,
@@ -127,5 +128,17 @@ describe('managing glossaries', () => {
     await expect(deleteGlossary(db, 'letter')).rejects.toThrow(/switch it off/);
     await setGlossaryEnabled(db, 'letter', false);
     expect((await listGlossaries(db))[0]?.enabled).toBe(false);
+  });
+});
+
+describe('listing an imported glossary', () => {
+  it('goes page by page in id order, and by a word', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('a1', 'Energy Union'), entry('a2', 'grid code'), entry('a3', 'energy label')]);
+    const first = await importedEntriesPage(db, info.id, { limit: 2 });
+    expect(first.map((e) => e.id)).toEqual(['a1', 'a2']);
+    expect((await importedEntriesPage(db, info.id, { after: 'a2' })).map((e) => e.id)).toEqual(['a3']);
+    expect((await importedEntriesPage(db, info.id, { word: 'Énerg' })).map((e) => e.id).sort()).toEqual(['a1', 'a3']);
+    expect(await importedEntriesPage(db, 'nothing-here')).toEqual([]);
   });
 });

@@ -274,3 +274,42 @@ export async function importedCandidates(
     return { key: termKey(glossary.id, row.id), glossary, entry: row.entry };
   });
 }
+
+/** The reader's precision rules for one glossary (core/imported-terms.ts glossaryRulesSchema). */
+export async function setGlossaryRules(
+  db: GlossaryDatabase,
+  id: string,
+  rules: Record<string, unknown>,
+): Promise<void> {
+  if ((await db.glossaries.update(id, { rules })) === 0) throw new Error(`No glossary "${id}"`);
+}
+
+/**
+ * One page of an imported glossary's entries in id order, after `after` — or, with `word`, of those
+ * with a word starting so (folded). The glossary page lists 100 000 entries a page at a time.
+ */
+export async function importedEntriesPage(
+  db: GlossaryDatabase,
+  glossaryId: string,
+  { after = '', word = '', limit = 100 }: { after?: string; word?: string; limit?: number } = {},
+): Promise<ImportedEntry[]> {
+  const glossary = await db.glossaries.get(glossaryId);
+  if (!glossary?.generation) return [];
+  const prefix = searchKey(word).split(' ')[0] ?? '';
+  if (prefix) {
+    const rows = await db.concepts
+      .where('words')
+      .startsWith(prefix)
+      .filter((row) => row.generation === glossary.generation && row.id > after)
+      .distinct()
+      .limit(limit)
+      .toArray();
+    return rows.map((r) => r.entry);
+  }
+  const rows = await db.concepts
+    .where('[generation+id]')
+    .between([glossary.generation, after], [glossary.generation, '\uffff'], false, true)
+    .limit(limit)
+    .toArray();
+  return rows.map((r) => r.entry);
+}
