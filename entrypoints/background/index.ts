@@ -1,7 +1,7 @@
 import { compiledGlossary } from 'virtual:glossary-derived/compiled';
 import glossaryJson from '@/data/glossary.json';
 import type { Glossary } from '@/core/glossary-schema';
-import { openDatabase, seedGlossary } from '@/db';
+import { collectGarbage, openDatabase, seedGlossary } from '@/db';
 import { contentScript } from '@/messaging/content';
 import { extensionPages } from '@/messaging/extension-pages';
 import { knownTermsStore } from '@/settings/page-glossary';
@@ -37,6 +37,8 @@ export default defineBackground(() => {
     const set = await compileSet();
     remote.set(set.compiled);
     await publishPageGlossary(db, set.stored);
+    // What a replaced or deleted glossary, a cancelled import or one that died left behind.
+    collectGarbage(db).catch((error: unknown) => console.error('Cleaning up old glossary rows failed', error));
   };
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
   registerHandlers(db, bundled, {
