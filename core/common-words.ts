@@ -1,0 +1,116 @@
+/**
+ * Each language's most frequent words, and whether a glossary form is made only of them ("market",
+ * "air quality", "l'énergie"): such generic forms are not highlighted by default (imported-terms.ts).
+ *
+ * The lists are data (data/common-words.json, made by scripts/common-words.ts) passed in by the caller,
+ * so this module stays free of bundler specifics; the background and Node tests load the same file.
+ * Words are compared folded as the matcher folds text (text-fold.ts: case, Latin diacritics).
+ */
+import { LANGS, type Lang } from './constants';
+import { foldText } from './text-fold';
+import { z } from './zod';
+
+export const commonWordsDataSchema = z.strictObject({
+  format: z.literal(1),
+  /** How many words each language's list holds: its most frequent ones, after cleaning. */
+  cut: z.int().check(z.positive()),
+  /** Where the words come from and under which terms (the licence file beside the data says more). */
+  source: z.string(),
+  licence: z.string(),
+  /** Per language, the words in frequency order, one a line. */
+  words: z.record(z.enum(LANGS), z.string()),
+});
+export type CommonWordsData = z.infer<typeof commonWordsDataSchema>;
+
+export interface CommonWords {
+  /** The languages that have a list. */
+  readonly langs: readonly Lang[];
+  /**
+   * Whether every word of `text` is a common word of `lang` (of any listed language for `mul` or a
+   * language without a list), numbers and single letters counting as common — unless the form is
+   * written as an abbreviation ("CBAM", "eu-LISA") or, outside German, as a name in title case
+   * ("Emissions Trading System"), which a frequency list cannot judge.
+   */
+  isGenericForm(text: string, lang: string): boolean;
+  /** Whether one folded word (no spaces or punctuation) is common in `lang`. */
+  isCommonWord(foldedWord: string, lang: Lang): boolean;
+}
+
+// Letters, marks and digits: a form's words are its runs of these (hyphens and apostrophes split).
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const DIGITS = /^\p{N}+$/u;
+const UPPER = /\p{Lu}/gu;
+// Dutch capitalises the digraph IJ as one letter ("IJsselmeer" is not an acronym).
+const DUTCH_IJ = /^IJ(?![\p{Lu}])/u;
+
+/** The words of a form as written (NFC, soft hyphens dropped): "l'énergie" → ["l", "énergie"]. */
+export function wordsOf(text: string): string[] {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\u00ad/g, '')
+      .match(WORD) ?? []
+  );
+}
+
+/** Folds one word as the matcher folds text. */
+export function foldWord(word: string): string {
+  return foldText(word.normalize('NFC'));
+}
+
+/** A word written as an abbreviation: two capitals or more ("EU", "eIDAS", "LISA"), or a capital inside ("5G"). */
+function isAbbreviationWord(word: string): boolean {
+  const w = word.replace(DUTCH_IJ, 'Ij');
+  const capitals = w.match(UPPER)?.length ?? 0;
+  return capitals >= 2 || (capitals === 1 && !/^\p{Lu}/u.test(w));
+}
+
+/** Whether a form is written as an abbreviation, or has a word so written ("CBAM", "eu-LISA", "EU-niveau"). */
+export function isAbbreviationForm(text: string): boolean {
+  return wordsOf(text).some(isAbbreviationWord);
+}
+
+/**
+ * Whether a form of two words or more is written as a name: every word of four letters or more
+ * capitalised, and at least two ("Carbon Border Adjustment Mechanism", "Raad Algemene Zaken",
+ * "Hof van Justitie"). Not for German, which capitalises every noun.
+ */
+export function isNameForm(text: string, lang: string): boolean {
+  if (lang === 'de') return false;
+  const words = wordsOf(text);
+  if (words.length < 2) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  return capitalised.length >= 2 && words.every((w) => [...w].length < 4 || /^\p{Lu}/u.test(w));
+}
+
+/** The folded words of one list entry ("aujourd'hui" → "aujourd", "hui"; "Pays-Bas" → "pays", "bas"). */
+function foldedWordsOf(entry: string): string[] {
+  return wordsOf(entry).map(foldWord);
+}
+
+/** Validates the data (as imported from JSON) and builds the look-ups: ~10 ms for four lists of 5 000. */
+export function loadCommonWords(data: unknown): CommonWords {
+  const parsed = commonWordsDataSchema.parse(data);
+  const sets = new Map<Lang, Set<string>>();
+  for (const lang of LANGS) {
+    const set = new Set<string>();
+    for (const entry of parsed.words[lang].split('\n')) for (const word of foldedWordsOf(entry)) set.add(word);
+    sets.set(lang, set);
+  }
+  const langs = LANGS.filter((lang) => (sets.get(lang)?.size ?? 0) > 0);
+
+  const isCommonWord = (word: string, lang: Lang): boolean =>
+    DIGITS.test(word) || [...word].length === 1 || (sets.get(lang)?.has(word) ?? false);
+
+  return {
+    langs,
+    isCommonWord,
+    isGenericForm(text, lang) {
+      const words = wordsOf(text);
+      if (words.length === 0 || words.some(isAbbreviationWord) || isNameForm(text, lang)) return false;
+      const folded = words.map(foldWord);
+      const judges = (langs as readonly string[]).includes(lang) ? [lang as Lang] : langs;
+      return judges.some((l) => folded.every((word) => isCommonWord(word, l)));
+    },
+  };
+}
