@@ -90,6 +90,14 @@ describe('isGenericForm', () => {
     expect(isNameForm('Fit for 55', 'en')).toBe(false);
   });
 
+  it('reads a capital first letter as a name only when asked to (glossaries that write phrases in lower case)', () => {
+    expect(common.isGenericForm('Commission européenne', 'fr')).toBe(true);
+    expect(common.isGenericForm('Commission européenne', 'fr', { sentenceCaseNames: true })).toBe(false);
+    expect(common.isGenericForm('commission européenne', 'fr', { sentenceCaseNames: true })).toBe(true);
+    expect(common.isGenericForm('Commission', 'fr', { sentenceCaseNames: true })).toBe(true);
+    expect(isNameForm('Neue Zeit', 'de', { sentenceCaseNames: true })).toBe(false);
+  });
+
   it('judges mul and languages without a list by any of the four lists', () => {
     expect(common.isGenericForm('market', 'mul')).toBe(true);
     expect(common.isGenericForm('markt', 'mul')).toBe(true);

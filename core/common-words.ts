@@ -28,10 +28,10 @@ export interface CommonWords {
   /**
    * Whether every word of `text` is a common word of `lang` (of any listed language for `mul` or a
    * language without a list), numbers and single letters counting as common — unless the form is
-   * written as an abbreviation ("CBAM", "eu-LISA") or, outside German, as a name in title case
-   * ("Emissions Trading System"), which a frequency list cannot judge.
+   * written as an abbreviation ("CBAM", "eu-LISA") or as a name (isNameForm), which a frequency list
+   * cannot judge.
    */
-  isGenericForm(text: string, lang: string): boolean;
+  isGenericForm(text: string, lang: string, options?: NameOptions): boolean;
   /** Whether one folded word (no spaces or punctuation) is common in `lang`. */
   isCommonWord(foldedWord: string, lang: Lang): boolean;
 }
@@ -70,16 +70,27 @@ export function isAbbreviationForm(text: string): boolean {
   return wordsOf(text).some(isAbbreviationWord);
 }
 
+export interface NameOptions {
+  /**
+   * A capital first letter makes a form of two words or more a name ("Commission européenne"): true
+   * for glossaries that write their other terms in lower case, as IATE does ("qualité de l'air"),
+   * not for a spreadsheet that capitalises every cell.
+   */
+  sentenceCaseNames?: boolean;
+}
+
 /**
  * Whether a form of two words or more is written as a name: every word of four letters or more
  * capitalised, and at least two ("Carbon Border Adjustment Mechanism", "Raad Algemene Zaken",
- * "Hof van Justitie"). Not for German, which capitalises every noun.
+ * "Hof van Justitie"), or with `sentenceCaseNames` its first word capitalised. Never in German,
+ * which capitalises every noun.
  */
-export function isNameForm(text: string, lang: string): boolean {
+export function isNameForm(text: string, lang: string, options: NameOptions = {}): boolean {
   if (lang === 'de') return false;
   const words = wordsOf(text);
   if (words.length < 2) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (options.sentenceCaseNames && /^\p{Lu}/u.test(words[0] ?? '')) return true;
   return capitalised.length >= 2 && words.every((w) => [...w].length < 4 || /^\p{Lu}/u.test(w));
 }
 
@@ -105,9 +116,9 @@ export function loadCommonWords(data: unknown): CommonWords {
   return {
     langs,
     isCommonWord,
-    isGenericForm(text, lang) {
+    isGenericForm(text, lang, options) {
       const words = wordsOf(text);
-      if (words.length === 0 || words.some(isAbbreviationWord) || isNameForm(text, lang)) return false;
+      if (words.length === 0 || words.some(isAbbreviationWord) || isNameForm(text, lang, options)) return false;
       const folded = words.map(foldWord);
       const judges = (langs as readonly string[]).includes(lang) ? [lang as Lang] : langs;
       return judges.some((l) => folded.every((word) => isCommonWord(word, l)));

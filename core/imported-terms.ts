@@ -7,7 +7,7 @@
  * An IATE slice holds "market", "energy", "policy", "Commission", "air quality" next to "Carbon Border
  * Adjustment Mechanism" and "CBAM": without these rules every page would light up.
  */
-import { isAbbreviationForm, wordsOf, type CommonWords } from './common-words';
+import { isAbbreviationForm, wordsOf, type CommonWords, type NameOptions } from './common-words';
 import { termKey } from './ids';
 import { TERM_STATUSES, type ImportedEntry, type ImportedTerm, type TermStatus } from './imported-schema';
 import type { MatchAlias, MatchTerm } from './term-automaton-build';
@@ -84,6 +84,26 @@ const formKey = (text: string, caseSensitive: boolean) =>
     .trim();
 
 /**
+ * Whether the glossary writes its phrases in lower case, names aside (IATE: "air quality", "European
+ * Commission"), so that a capital first letter marks a name: true when more of its forms of two words
+ * or more, outside German and abbreviations, begin in lower case than in upper case.
+ */
+export function writesPhrasesInLowerCase(entries: readonly ImportedEntry[]): boolean {
+  let lower = 0;
+  let upper = 0;
+  for (const entry of entries) {
+    for (const term of entry.terms) {
+      if (term.lang === 'de' || isAbbreviation(term)) continue;
+      const words = wordsOf(term.text);
+      if (words.length < 2) continue;
+      if (/^\p{Lu}/u.test(words[0]!)) upper++;
+      else if (/^\p{Ll}/u.test(words[0]!)) lower++;
+    }
+  }
+  return lower > upper;
+}
+
+/**
  * Every distinct form of an entry with what the rules make of it, in the entry's order. A form listed
  * in several languages is one form: held back as common when it is common in any of them (the page
  * matcher does not know a page's language), matched when any listing has a status that matches.
@@ -91,7 +111,12 @@ const formKey = (text: string, caseSensitive: boolean) =>
  * has an abbreviation: it names that thing ("gross domestic product" beside "GDP", "Parquet européen"
  * beside "EPPO").
  */
-export function judgeEntry(entry: ImportedEntry, rules: GlossaryRules, common: CommonWords): JudgedForm[] {
+export function judgeEntry(
+  entry: ImportedEntry,
+  rules: GlossaryRules,
+  common: CommonWords,
+  names: NameOptions = {},
+): JudgedForm[] {
   const hasAbbreviation = entry.terms.some(isAbbreviation);
   const groups = new Map<string, { first: ImportedTerm; terms: ImportedTerm[]; abbreviation: boolean }>();
   for (const term of entry.terms) {
@@ -108,7 +133,7 @@ export function judgeEntry(entry: ImportedEntry, rules: GlossaryRules, common: C
     const short = length < rules.minLength && !(abbreviation && length >= 2);
     const named = hasAbbreviation && wordsOf(text).length >= 2;
     const generic =
-      rules.skipCommon && !abbreviation && !named && terms.some((t) => common.isGenericForm(t.text, t.lang));
+      rules.skipCommon && !abbreviation && !named && terms.some((t) => common.isGenericForm(t.text, t.lang, names));
     const verdict: FormVerdict = !statusMatches ? 'status' : short ? 'short' : generic ? 'common' : 'highlighted';
     return {
       text,
@@ -118,6 +143,16 @@ export function judgeEntry(entry: ImportedEntry, rules: GlossaryRules, common: C
       verdict,
     };
   });
+}
+
+/** judgeEntry for every entry of a glossary, sentence-case names read as the glossary writes (writesPhrasesInLowerCase). */
+export function judgeGlossary(
+  entries: readonly ImportedEntry[],
+  rules: GlossaryRules,
+  common: CommonWords,
+): JudgedForm[][] {
+  const names = { sentenceCaseNames: writesPhrasesInLowerCase(entries) };
+  return entries.map((entry) => judgeEntry(entry, rules, common, names));
 }
 
 /**
@@ -133,15 +168,16 @@ export function matchTermsOf(
   common: CommonWords,
 ): MatchTerm[] {
   const terms: MatchTerm[] = [];
-  for (const entry of entries) {
-    const forms = judgeEntry(entry, rules, common);
+  const judged = judgeGlossary(entries, rules, common);
+  entries.forEach((entry, k) => {
+    const forms = judged[k] ?? [];
     const alias = (f: JudgedForm): MatchAlias => ({ text: f.text, caseSensitive: f.caseSensitive });
     const highlighted = forms.filter((f) => f.verdict === 'highlighted').map(alias);
     const held = forms.filter((f) => f.verdict === 'common').map(alias);
     const id = termKey(glossaryId, entry.id);
     if (highlighted.length > 0) terms.push({ id, highlight: true, aliases: highlighted });
     else if (held.length > 0) terms.push({ id, highlight: false, aliases: held });
-  }
+  });
   return terms;
 }
 
@@ -150,8 +186,8 @@ export type RuleCounts = Record<GlossaryRuleName, number>;
 
 export function ruleCounts(entries: readonly ImportedEntry[], rules: GlossaryRules, common: CommonWords): RuleCounts {
   const counts: RuleCounts = { skipCommon: 0, abbreviationsCaseExact: 0, minLength: 0, statuses: 0 };
-  for (const entry of entries) {
-    for (const form of judgeEntry(entry, rules, common)) {
+  for (const forms of judgeGlossary(entries, rules, common)) {
+    for (const form of forms) {
       if (form.verdict === 'common') counts.skipCommon++;
       else if (form.verdict === 'short') counts.minLength++;
       else if (form.verdict === 'status') counts.statuses++;
