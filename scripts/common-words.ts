@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../core/constants';
-import { foldWord, wordsOf, type CommonWordsData } from '../core/common-words';
+import { foldWord, isAbbreviationForm, wordsOf, type CommonWordsData } from '../core/common-words';
 
 /** The words counted as common per language: the 5 000 most frequent (why: data/common-words.LICENSE.md). */
 export const COMMON_CUT = 5000;
@@ -36,7 +36,8 @@ function packageDir(): string {
 
 /**
  * One language's list, cleaned, in frequency order, cut at `cut` words: lines without a letter
- * ("#", "&") and all-capital lines (abbreviations, "TVA", "BEF": never judged as words) dropped,
+ * ("#", "&") and lines written as abbreviations ("TVA", "CD-Rom", "DeepThought": a glossary form so
+ * written is never judged by the lists) dropped,
  * case and diacritic variants kept once in their first spelling ("Le" after "le").
  */
 export function commonList(raw: string, cut: number): string[] {
@@ -45,7 +46,7 @@ export function commonList(raw: string, cut: number): string[] {
   for (const line of raw.split('\n')) {
     const word = line.trim().normalize('NFC');
     if (!/\p{L}/u.test(word)) continue;
-    if (/\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word)) continue;
+    if (isAbbreviationForm(word)) continue;
     const key = wordsOf(word).map(foldWord).join(' ');
     if (seen.has(key) || NOT_COMMON.has(key)) continue;
     seen.add(key);
