@@ -88,6 +88,15 @@ describe('isGenericForm', () => {
     expect(common.isGenericForm('Commission', 'en')).toBe(true);
     expect(isNameForm('Neue Zeit', 'de')).toBe(false);
     expect(isNameForm('Fit for 55', 'en')).toBe(false);
+    // One word each, as the lists count them: never a name by its capitals.
+    expect(isNameForm('Pays-Bas', 'fr')).toBe(false);
+    expect(isNameForm("C'est", 'fr', { sentenceCaseNames: true })).toBe(false);
+    expect(common.isGenericForm('Pays-Bas', 'fr')).toBe(true);
+    expect(isNameForm('North Rhine-Westphalia', 'en')).toBe(true);
+    // A hyphenated name is not judged by its parts, unless the list has it whole.
+    expect(common.isGenericForm('Hauts-de-France', 'fr')).toBe(false);
+    expect(common.isGenericForm('Hauts-de-France', 'mul')).toBe(false);
+    expect(common.isGenericForm("L'Europe", 'fr')).toBe(true);
   });
 
   it('reads a capital first letter as a name only when asked to (glossaries that write phrases in lower case)', () => {

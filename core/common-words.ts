@@ -82,46 +82,76 @@ export interface NameOptions {
 /**
  * Whether a form of two words or more is written as a name: every word of four letters or more
  * capitalised, and at least two ("Carbon Border Adjustment Mechanism", "Raad Algemene Zaken",
- * "Hof van Justitie"), or with `sentenceCaseNames` its first word capitalised. Never in German,
- * which capitalises every noun.
+ * "Hof van Justitie"), or with `sentenceCaseNames` its first word capitalised. Words are what spaces
+ * separate: "Pays-Bas" and "C'est" are one word each, as a frequency list counts them. Never in
+ * German, which capitalises every noun.
  */
 export function isNameForm(text: string, lang: string, options: NameOptions = {}): boolean {
   if (lang === 'de') return false;
-  const words = wordsOf(text);
+  const words = spacedWordsOf(text).filter((w) => /\p{L}/u.test(w));
   if (words.length < 2) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   if (options.sentenceCaseNames && /^\p{Lu}/u.test(words[0] ?? '')) return true;
   return capitalised.length >= 2 && words.every((w) => [...w].length < 4 || /^\p{Lu}/u.test(w));
 }
 
-/** The folded words of one list entry ("aujourd'hui" → "aujourd", "hui"; "Pays-Bas" → "pays", "bas"). */
-function foldedWordsOf(entry: string): string[] {
-  return wordsOf(entry).map(foldWord);
+/** The words of a form as spaces separate them, punctuation at their edges dropped ("Pays-Bas", "l’énergie"). */
+function spacedWordsOf(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .replace(/\u00ad/g, '')
+    .split(/\s+/u)
+    .map((w) => w.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''))
+    .filter((w) => w !== '');
+}
+
+/** A hyphenated word with two capitalised parts or more is a name ("Hauts-de-France"), outside German. */
+function isHyphenatedName(word: string): boolean {
+  return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).length >= 2;
 }
 
 /** Validates the data (as imported from JSON) and builds the look-ups: ~10 ms for four lists of 5 000. */
 export function loadCommonWords(data: unknown): CommonWords {
   const parsed = commonWordsDataSchema.parse(data);
-  const sets = new Map<Lang, Set<string>>();
+  // Per language, every folded word of every entry ("aujourd'hui" → "aujourd", "hui"), and the
+  // entries that are more than one word as a whole ("pays-bas": listed, so common despite its capitals).
+  const words = new Map<Lang, Set<string>>();
+  const compounds = new Map<Lang, Set<string>>();
   for (const lang of LANGS) {
     const set = new Set<string>();
-    for (const entry of parsed.words[lang].split('\n')) for (const word of foldedWordsOf(entry)) set.add(word);
-    sets.set(lang, set);
+    const whole = new Set<string>();
+    for (const entry of parsed.words[lang].split('\n')) {
+      const parts = wordsOf(entry).map(foldWord);
+      for (const part of parts) set.add(part);
+      if (parts.length > 1) whole.add(foldWord(entry.trim()));
+    }
+    words.set(lang, set);
+    compounds.set(lang, whole);
   }
-  const langs = LANGS.filter((lang) => (sets.get(lang)?.size ?? 0) > 0);
+  const langs = LANGS.filter((lang) => (words.get(lang)?.size ?? 0) > 0);
 
   const isCommonWord = (word: string, lang: Lang): boolean =>
-    DIGITS.test(word) || [...word].length === 1 || (sets.get(lang)?.has(word) ?? false);
+    DIGITS.test(word) || [...word].length === 1 || (words.get(lang)?.has(word) ?? false);
 
   return {
     langs,
     isCommonWord,
     isGenericForm(text, lang, options) {
-      const words = wordsOf(text);
-      if (words.length === 0 || words.some(isAbbreviationWord) || isNameForm(text, lang, options)) return false;
-      const folded = words.map(foldWord);
+      const all = wordsOf(text);
+      if (all.length === 0 || all.some(isAbbreviationWord) || isNameForm(text, lang, options)) return false;
+      const spaced = spacedWordsOf(text).map((word) => ({
+        word,
+        folded: foldWord(word),
+        parts: wordsOf(word).map(foldWord),
+        name: lang !== 'de' && isHyphenatedName(word),
+      }));
       const judges = (langs as readonly string[]).includes(lang) ? [lang as Lang] : langs;
-      return judges.some((l) => folded.every((word) => isCommonWord(word, l)));
+      return judges.some((l) =>
+        spaced.every(
+          ({ folded, parts, name }) =>
+            compounds.get(l)?.has(folded) || (!name && parts.every((part) => isCommonWord(part, l))),
+        ),
+      );
     },
   };
 }
