@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAbbreviationForm, isNameForm, loadCommonWords, wordsOf } from './common-words';
+import { foldWord, isAbbreviationForm, isNameForm, loadCommonWords, wordsOf } from './common-words';
+import { foldText } from './text-fold';
 import { LANGS } from './constants';
 import { COMMON_CUT, commonList, commonWordsFileText, makeCommonWordsData } from '@/scripts/common-words';
 
@@ -127,6 +128,12 @@ describe('isGenericForm', () => {
 });
 
 describe('form shapes', () => {
+  it('folds words as the matcher folds text', () => {
+    for (const word of ['Énergie', 'STRAẞE', 'İstanbul', 'l’été', 'e\u0301nergie', 'Łódź', 'ΣΟΦΟΣ']) {
+      expect(foldWord(word)).toBe(foldText(word.normalize('NFC')));
+    }
+  });
+
   it('splits words at hyphens, apostrophes and spaces, dropping soft hyphens', () => {
     expect(wordsOf("d'ajustement carbone aux-frontières")).toEqual(['d', 'ajustement', 'carbone', 'aux', 'frontières']);
     expect(wordsOf('Emis\u00adsions')).toEqual(['Emissions']);

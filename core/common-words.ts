@@ -7,7 +7,7 @@
  * Words are compared folded as the matcher folds text (text-fold.ts: case, Latin diacritics).
  */
 import { LANGS, type Lang } from './constants';
-import { foldText } from './text-fold';
+import { getFoldTables } from './text-fold';
 import { z } from './zod';
 
 export const commonWordsDataSchema = z.strictObject({
@@ -53,9 +53,16 @@ export function wordsOf(text: string): string[] {
   );
 }
 
-/** Folds one word as the matcher folds text. */
+/** Folds a word (or any short text, NFC first) as the matcher folds text: foldText without its buffers. */
 export function foldWord(word: string): string {
-  return foldText(word.normalize('NFC'));
+  const { fold } = getFoldTables();
+  const text = word.normalize('NFC');
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    folded += String.fromCharCode(fold[code] ?? code);
+  }
+  return folded;
 }
 
 /** A word written as an abbreviation: two capitals or more ("EU", "eIDAS", "LISA"), or a capital inside ("5G"). */

@@ -7,11 +7,10 @@
  * An IATE slice holds "market", "energy", "policy", "Commission", "air quality" next to "Carbon Border
  * Adjustment Mechanism" and "CBAM": without these rules every page would light up.
  */
-import { isAbbreviationForm, wordsOf, type CommonWords, type NameOptions } from './common-words';
+import { foldWord, isAbbreviationForm, wordsOf, type CommonWords, type NameOptions } from './common-words';
 import { termKey } from './ids';
 import { TERM_STATUSES, type ImportedEntry, type ImportedTerm, type TermStatus } from './imported-schema';
 import type { MatchAlias, MatchTerm } from './term-automaton-build';
-import { foldText } from './text-fold';
 import { z } from './zod';
 
 /** A glossary's rules, stored per glossary; every field has its default, so `{}` reads as the defaults. */
@@ -79,9 +78,7 @@ function visibleLength(text: string): number {
 }
 
 const formKey = (text: string, caseSensitive: boolean) =>
-  `${caseSensitive ? 'exact' : 'folded'}\u0000${caseSensitive ? text : foldText(text.normalize('NFC'))}`
-    .replace(/\s+/gu, ' ')
-    .trim();
+  `${caseSensitive ? 'exact' : 'folded'}\u0000${caseSensitive ? text : foldWord(text)}`.replace(/\s+/gu, ' ').trim();
 
 /**
  * Whether the glossary writes its phrases in lower case, names aside (IATE: "air quality", "European
