@@ -165,6 +165,18 @@ describe('matchTermsOf', () => {
     expect(terms.map((t) => t.highlight)).toEqual([false, false, false]);
   });
 
+  it('names a thing by a phrase beside its abbreviation, not by one elided word', () => {
+    const verdicts = (e: ImportedEntry) => judgeEntry(e, DEFAULT_GLOSSARY_RULES, common).map((f) => f.verdict);
+    expect(verdicts(entry('g', { text: 'gross domestic product' }, abbr('GDP')))).toEqual([
+      'highlighted',
+      'highlighted',
+    ]);
+    expect(verdicts(entry('e', { text: 'l’énergie', lang: 'fr' }, abbr('NRJ', 'fr')))).toEqual([
+      'common',
+      'highlighted',
+    ]);
+  });
+
   it('drops an entry with nothing to match', () => {
     const only = [entry('x', { text: 'old', status: 'obsolete' }), entry('y', { text: 'ab' })];
     expect(matchTermsOf('g', only, DEFAULT_GLOSSARY_RULES, common)).toEqual([]);

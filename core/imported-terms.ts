@@ -7,7 +7,14 @@
  * An IATE slice holds "market", "energy", "policy", "Commission", "air quality" next to "Carbon Border
  * Adjustment Mechanism" and "CBAM": without these rules every page would light up.
  */
-import { foldWord, isAbbreviationForm, wordsOf, type CommonWords, type NameOptions } from './common-words';
+import {
+  foldWord,
+  isAbbreviationForm,
+  spacedWordsOf,
+  wordsOf,
+  type CommonWords,
+  type NameOptions,
+} from './common-words';
 import { termKey } from './ids';
 import { TERM_STATUSES, type ImportedEntry, type ImportedTerm, type TermStatus } from './imported-schema';
 import type { MatchAlias, MatchTerm } from './term-automaton-build';
@@ -91,7 +98,7 @@ export function writesPhrasesInLowerCase(entries: readonly ImportedEntry[]): boo
   for (const entry of entries) {
     for (const term of entry.terms) {
       if (term.lang === 'de' || isAbbreviation(term)) continue;
-      const words = wordsOf(term.text);
+      const words = spacedWordsOf(term.text);
       if (words.length < 2) continue;
       if (/^\p{Lu}/u.test(words[0]!)) upper++;
       else if (/^\p{Ll}/u.test(words[0]!)) lower++;
@@ -128,7 +135,7 @@ export function judgeEntry(
     const statusMatches = terms.some((t) => rules.statuses.includes(t.status ?? 'admitted'));
     const length = visibleLength(text);
     const short = length < rules.minLength && !(abbreviation && length >= 2);
-    const named = hasAbbreviation && wordsOf(text).length >= 2;
+    const named = hasAbbreviation && spacedWordsOf(text).length >= 2;
     const generic =
       rules.skipCommon && !abbreviation && !named && terms.some((t) => common.isGenericForm(t.text, t.lang, names));
     const verdict: FormVerdict = !statusMatches ? 'status' : short ? 'short' : generic ? 'common' : 'highlighted';
