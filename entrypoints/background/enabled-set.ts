@@ -9,7 +9,9 @@ import {
 } from '@/core/compiled-glossary';
 import type { Glossary } from '@/core/glossary-schema';
 import { LETTER_GLOSSARY_ID } from '@/core/ids';
-import { glossaryRulesSchema, matchTermsOf } from '@/core/imported-terms';
+import commonWordsJson from '@/data/common-words.json';
+import { loadCommonWords, type CommonWords } from '@/core/common-words';
+import { matchTermsOf, rulesOrDefault } from '@/core/imported-terms';
 import { buildTermIndex } from '@/core/term-index';
 import type { MatchTerm } from '@/core/term-matcher';
 import { ensureLetterRow, forEachEnabledEntry, listGlossaries, type GlossaryDatabase } from '@/db';
@@ -32,6 +34,12 @@ export interface EnabledSet {
   stored: StoredCompiledGlossary;
   /** On the background route, the decoded set the background matches with. */
   compiled: CompiledGlossary | null;
+}
+
+let common: CommonWords | null = null;
+/** Each language's most frequent words (data/common-words.json), read once per background start. */
+function commonWords(): CommonWords {
+  return (common ??= loadCommonWords(commonWordsJson));
 }
 
 /** A short stable hash (FNV-1a, 32 bits) of what decides the compiled set. */
@@ -69,9 +77,9 @@ export async function buildEnabledSet(
   let bytes = kept?.version === version ? kept.bytes : null;
   if (!bytes) {
     const terms: MatchTerm[] = letterOn ? buildTermIndex(bundled.entries) : [];
-    const rules = new Map(imports.map((g) => [g.id, glossaryRulesSchema.parse(g.rules ?? {})]));
+    const common = commonWords();
     await forEachEnabledEntry(db, (glossary, entries) => {
-      for (const term of matchTermsOf(glossary.id, entries, rules.get(glossary.id))) terms.push(term);
+      for (const term of matchTermsOf(glossary.id, entries, rulesOrDefault(glossary.rules), common)) terms.push(term);
     });
     bytes = encodeCompiledGlossary(compileGlossary(version, terms));
     await db.blobs.put({ key: BLOB_KEY, version, bytes });
