@@ -1,4 +1,6 @@
 import type { ImportedEntry } from '@/core/imported-schema';
+import { decodeText, type DecodeOptions } from './decode';
+import { EntryCollector, type CollectorSettings, type ParserHooks, type TextParser } from './entries';
 import { ImportError } from './import-error';
 
 /** Tests' shared means: files as chunks of a given size, and the error a parse throws. */
@@ -42,6 +44,24 @@ export async function importError(promise: Promise<unknown>): Promise<ImportErro
   throw new Error('expected an ImportError, but the import succeeded');
 }
 
-export function flat(batches: ImportedEntry[][]): ImportedEntry[] {
-  return batches.flat();
+/** Runs one format's parser over a file cut into chunks, as index.ts does, and gathers what it hands out. */
+export async function runParser(
+  create: (hooks: ParserHooks) => TextParser,
+  content: string | Uint8Array,
+  chunkSize = Infinity,
+  settings: CollectorSettings = {},
+  decode: DecodeOptions = {},
+) {
+  const collector = new EntryCollector(settings);
+  const parser = create({ collector });
+  const entries: ImportedEntry[] = [];
+  for await (const text of decodeText(chunked(content, chunkSize), decode)) {
+    parser.write(text);
+    for (const batch of collector.drain()) entries.push(...batch);
+    if (collector.full) break;
+  }
+  if (!collector.full) parser.end();
+  collector.flush();
+  for (const batch of collector.drain()) entries.push(...batch);
+  return { entries, info: parser.info(), collector, parser };
 }
