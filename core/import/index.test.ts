@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importedEntrySchema, type ImportedEntry, type ImportedGlossaryInfo } from '@/core/imported-schema';
+import {
+  importedEntrySchema,
+  importedGlossaryInfoSchema,
+  type ImportedEntry,
+  type ImportedGlossaryInfo,
+} from '@/core/imported-schema';
 import { makeTbx } from '@/scripts/make-tbx';
 import { detectFormat, exportGlossaryJson, MAX_JSON_BYTES, parseGlossaryFile, type ParseFileSettings } from './index';
 import { bytes, chunked, importError, streamOf } from './test-helpers';
@@ -74,6 +79,7 @@ describe('parseGlossaryFile', () => {
       warningCount: 0,
     });
     expect(progress.at(-1)).toBe(IATE.length);
+    expect(importedGlossaryInfoSchema.safeParse(result.info).success).toBe(true);
     for (const entry of entries) expect(importedEntrySchema.safeParse(entry).success).toBe(true);
   });
 

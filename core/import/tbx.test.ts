@@ -108,6 +108,13 @@ describe('TBX v3 as IATE exports it', () => {
     });
   });
 
+  it('gives a section without xml:lang the root’s language, as XML inherits it', async () => {
+    const { entries } = await parse(
+      '<martif type="TBX" xml:lang="nl-BE"><text><body><termEntry id="1"><langSet><tig><term>gemeente</term></tig></langSet></termEntry></body></text></martif>',
+    );
+    expect(entries[0]!.terms).toEqual([{ lang: 'nl', text: 'gemeente' }]);
+  });
+
   it('encodes ids entryIdSchema refuses, the same way each time', async () => {
     const a = await parse(tbx(concept('IATE:84/2')));
     const b = await parse(tbx(concept('IATE:84/2')));
@@ -237,6 +244,19 @@ describe('TBX files that cannot be imported', () => {
     );
     expect(error.code).toBe('language');
     expect(error.message).toBe('entry 7 (line 4): <langSec> at line 4 has no language (xml:lang).');
+  });
+
+  it('a language section whose language is not a language code', async () => {
+    const error = await importError(
+      parse(
+        tbx(
+          '<conceptEntry id="7"><langSec xml:lang="Nederlands"><termSec><term>x</term></termSec></langSec></conceptEntry>',
+        ),
+      ),
+    );
+    expect(error.message).toBe(
+      'entry 7 (line 4): <langSec> at line 4 has the language "Nederlands", which is not a language code.',
+    );
   });
 
   it('an empty file, one of whitespace, one with no entries', async () => {

@@ -83,9 +83,10 @@ export function createTbxParser(settings: TbxSettings, hooks: ParserHooks): Text
 
   const where = () => (entry ? entryName(entry.rawId, entry.place) : `line ${parser.line}`);
 
+  /** A section's language; xml:lang is inherited in XML, so one without it takes the root's. */
   const languageOf = (attributes: Record<string, string>, element: string): string => {
     const tag = attributes['xml:lang'] ?? attributes.lang;
-    const code = langCode(tag);
+    const code = tag === undefined ? rootLang : langCode(tag);
     if (!code) {
       throw new ImportError(
         'language',
