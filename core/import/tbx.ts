@@ -67,7 +67,8 @@ export function createTbxParser(settings: TbxSettings, hooks: ParserHooks): Text
   let lang: string | undefined;
   let term: ImportedTerm | undefined;
   let capture: Capture | undefined;
-  // Whether anything but whitespace came before the root: a file cut short there is not an empty one.
+  // Before the root: whether anything but whitespace came (a file of whitespace is empty; one of text is not
+  // TBX), and how many lines of whitespace, to name the line where text began.
   let sawText = false;
   let leadingLines = 0;
 
