@@ -3,13 +3,14 @@
  * term, whatever the reader's switches (they apply at match time), cut into tokens by the same
  * tokenizer the text goes through.
  *
- * Built in a few linear passes over typed arrays, plus one sort of the aliases' token sequences:
- * tokens are interned in a growing hash table, the trie is built from the sorted sequences (each
- * only extends the previous one's path) and then numbered breadth-first.
+ * Built in a few linear passes over typed arrays, allocating little (the background compiles
+ * hundreds of thousands of forms, and a busy machine pays most for allocation): tokens are interned
+ * in a growing hash table, the trie is built level by level already numbered breadth-first.
  */
-import { claimsOf } from './alias-claims';
+import { aliasKey } from './alias-key';
 import { BLOCKED_TERM_ID, type MatchTerm } from './term-automaton-build';
 import {
+  StringList,
   TOKEN_SPACE,
   TextTokens,
   keyHash,
@@ -19,7 +20,6 @@ import {
   type TokenGlossary,
   type TokenTrie,
 } from './token-matcher';
-import { stringOfUnits } from './text-fold';
 
 /** A list of int32 that grows by doubling. */
 class IntList {
@@ -78,7 +78,7 @@ class DictionaryBuilder {
       grown.set(this.keys);
       this.keys = grown;
     }
-    this.keys.set(keys.subarray(from, to), this.keyEnd);
+    for (let p = 0; p < length; p++) this.keys[this.keyEnd + p] = keys[from + p]!;
     this.keyEnd += length;
     this.keyStart.push(this.keyEnd);
     this.hashes.push(hash);
@@ -101,7 +101,9 @@ class DictionaryBuilder {
     for (let id = 0; id < count; id++) {
       const t = byNew[id]!;
       const length = lengthOf(t);
-      keys.set(this.keys.subarray(oldStart[t], oldStart[t]! + length), keyStart[id]);
+      const from = oldStart[t]!;
+      const to = keyStart[id]!;
+      for (let p = 0; p < length; p++) keys[to + p] = this.keys[from + p]!;
       keyStart[id + 1] = keyStart[id]! + length;
       hashes[id] = this.hashes.data[t]!;
       if (length > maxKeyLength) maxKeyLength = length;
@@ -135,6 +137,8 @@ interface Aliases {
   exact: Int32Array;
   exactStart: Int32Array;
   exactChars: Uint16Array;
+  /** Per alias of a term (not "not this" phrases), in input order: its alias index, or -1 when it is blank. */
+  claims: Int32Array;
 }
 
 /**
@@ -150,14 +154,16 @@ function readAliases(terms: readonly MatchTerm[], blocked: number, dictionary: D
   const exact = new IntList();
   const exactStart = new IntList();
   const exactParts: string[] = [];
+  const claims = new IntList();
   let exactLength = 0;
   start.push(0);
-  const add = (termIndex: number, text: string, caseSensitive: boolean) => {
+  function addAlias(termIndex: number, text: string, caseSensitive: boolean): void {
     tokenize(text, scratch);
     let from = 0;
     let to = scratch.count;
     while (from < to && scratch.kind[from] === TOKEN_SPACE) from++;
     while (to > from && scratch.kind[to - 1] === TOKEN_SPACE) to--;
+    if (termIndex !== blocked) claims.push(from === to ? -1 : term.length);
     if (from === to) return;
     const { keys, keyStart } = scratch;
     for (let t = from; t < to; t++) tokens.push(dictionary.intern(keys, keyStart[t]!, keyStart[t + 1]!));
@@ -174,11 +180,12 @@ function readAliases(terms: readonly MatchTerm[], blocked: number, dictionary: D
       exactParts.push(part);
       exactLength += part.length;
     }
-  };
-  terms.forEach((t, k) => {
-    for (const alias of t.aliases) add(k, alias.text, alias.caseSensitive);
-  });
-  for (const t of terms) for (const phrase of t.notThis ?? []) add(blocked, phrase, false);
+  }
+
+  for (let k = 0; k < terms.length; k++) {
+    for (const alias of terms[k]!.aliases) addAlias(k, alias.text, alias.caseSensitive);
+  }
+  for (const t of terms) for (const phrase of t.notThis ?? []) addAlias(blocked, phrase, false);
   exactStart.push(exactLength);
   const chars = exactParts.join('');
   const exactChars = new Uint16Array(chars.length);
@@ -191,6 +198,7 @@ function readAliases(terms: readonly MatchTerm[], blocked: number, dictionary: D
     exact: exact.toArray(),
     exactStart: exactStart.toArray(),
     exactChars,
+    claims: claims.toArray(),
   };
 }
 
@@ -211,117 +219,235 @@ function firstTokensFirst(aliases: Aliases, tokenCount: number): { newId: Int32A
   return { newId, firstTokens };
 }
 
-/** Alias indexes sorted by their token sequences (a prefix before its extensions), ties in alias order. */
-function sortedAliases(aliases: Aliases): Int32Array {
-  const { start, tokens } = aliases;
-  // One string per alias, two UTF-16 units per token id, then the alias index: a comparator-free
-  // sort of strings is several times faster than sorting indexes with a comparator.
-  const keys = new Array<string>(aliases.count);
-  const codes: number[] = [];
-  for (let a = 0; a < aliases.count; a++) {
-    codes.length = 0;
-    for (let k = start[a]!; k < start[a + 1]!; k++) {
-      const token = tokens[k]!;
-      codes.push(token >>> 16, token & 0xffff);
+/**
+ * Builds the trie level by level, already numbered breadth-first: the aliases still going deeper are
+ * kept in the order of the node they have reached, and at each level every group of aliases at one
+ * node is sorted by its next token, which gives that node's children in token order. No alias is
+ * compared with another; the groups are small but for the most common words.
+ */
+function buildTrie(aliases: Aliases, firstTokens: number): { trie: TokenTrie; terminal: Int32Array } {
+  const { start, tokens, count } = aliases;
+  const capacity = tokens.length + 1; // at most one node per alias token, and the root
+  const childStart = new Int32Array(capacity + 1);
+  const nodeToken = new Int32Array(capacity);
+  const terminal = new Int32Array(count);
+  const reached = new Int32Array(count);
+
+  // Depth 1: the root's child on first token t is node t + 1. Order the aliases by it (counting sort).
+  nodeToken[0] = -1;
+  for (let t = 0; t < firstTokens; t++) nodeToken[t + 1] = t;
+  childStart[0] = 1;
+  let nodeCount = firstTokens + 1;
+  const bucket = new Int32Array(firstTokens + 1);
+  for (let a = 0; a < count; a++) bucket[tokens[start[a]!]! + 1]!++;
+  for (let t = 0; t < firstTokens; t++) bucket[t + 1]! += bucket[t]!;
+  let active = new Int32Array(count);
+  let next = new Int32Array(count);
+  for (let a = 0; a < count; a++) next[bucket[tokens[start[a]!]!]!++] = a;
+  let activeCount = 0;
+  for (let k = 0; k < count; k++) {
+    const a = next[k]!;
+    reached[a] = tokens[start[a]!]! + 1;
+    if (start[a + 1]! - start[a]! === 1) terminal[a] = reached[a]!;
+    else active[activeCount++] = a;
+  }
+
+  const sorter = new GroupSorter();
+  const tokenAt = new Int32Array(count); // per alias, its token at the depth being built
+  let levelStart = 1;
+  let levelEnd = nodeCount;
+  for (let depth = 1; levelStart < levelEnd; depth++) {
+    let node = levelStart; // the next node of this level whose children are not placed yet
+    let nextCount = 0;
+    for (let k = 0; k < activeCount; k++) tokenAt[active[k]!] = tokens[start[active[k]!]! + depth]!;
+    for (let i = 0; i < activeCount;) {
+      const parent = reached[active[i]!]!;
+      let j = i + 1;
+      while (j < activeCount && reached[active[j]!] === parent) j++;
+      while (node <= parent) childStart[node++] = nodeCount; // nodes without children, then this one
+      if (j - i > 1) sorter.sort(active, i, j, tokenAt);
+      let previous = -1;
+      for (let k = i; k < j; k++) {
+        const a = active[k]!;
+        const token = tokenAt[a]!;
+        if (token !== previous) {
+          nodeToken[nodeCount++] = token;
+          previous = token;
+        }
+        reached[a] = nodeCount - 1;
+        if (start[a + 1]! - start[a]! === depth + 1) terminal[a] = nodeCount - 1;
+        else next[nextCount++] = a;
+      }
+      i = j;
     }
-    codes.push(a >>> 16, a & 0xffff);
-    keys[a] = stringOfUnits(codes);
+    while (node < levelEnd) childStart[node++] = nodeCount;
+    [active, next] = [next, active];
+    activeCount = nextCount;
+    levelStart = levelEnd;
+    levelEnd = nodeCount;
   }
-  keys.sort();
-  return Int32Array.from(keys, (key) => (key.charCodeAt(key.length - 2) << 16) | key.charCodeAt(key.length - 1));
-}
+  childStart[nodeCount] = nodeCount;
 
-/** Builds the trie over the aliases' token sequences and places each alias at its last node. */
-function buildTrie(aliases: Aliases): TokenTrie {
-  const { start, tokens } = aliases;
-  const order = sortedAliases(aliases);
-
-  // 1. A trie in preorder: every sequence extends the path of the one sorted before it. Keys that
-  // share a prefix are adjacent in sorted order, so a node left behind is never needed again.
-  const capacity = tokens.length + 1;
-  const parent = new Int32Array(capacity);
-  const token = new Int32Array(capacity).fill(-1);
-  const childCount = new Int32Array(capacity);
-  const terminal = new Int32Array(aliases.count);
-  const path = new IntList();
-  path.push(0);
-  let count = 1;
-  let previous = -1;
-  for (const a of order) {
-    const from = start[a]!;
-    const length = start[a + 1]! - from;
-    let common = 0;
-    if (previous >= 0) {
-      const prevFrom = start[previous]!;
-      const limit = Math.min(length, start[previous + 1]! - prevFrom);
-      while (common < limit && tokens[prevFrom + common] === tokens[from + common]) common++;
-    }
-    let node = path.data[common]!;
-    for (let d = common; d < length; d++) {
-      const next = count++;
-      parent[next] = node;
-      token[next] = tokens[from + d]!;
-      childCount[node]!++;
-      path.length = d + 1;
-      path.push(next);
-      node = next;
-    }
-    path.length = length + 1;
-    terminal[a] = node;
-    previous = a;
-  }
-
-  // 2. Children lists in preorder numbering; nodes were created in sorted order, so siblings come
-  // in token order.
-  const firstChild = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) firstChild[s + 1] = firstChild[s]! + childCount[s]!;
-  const children = new Int32Array(Math.max(0, count - 1));
-  const filled = new Int32Array(count);
-  for (let t = 1; t < count; t++) {
-    const p = parent[t]!;
-    children[firstChild[p]! + filled[p]!++] = t;
-  }
-
-  // 3. Breadth-first numbering: the children of every node are then consecutive numbers.
-  const queue = new Int32Array(count);
-  const newId = new Int32Array(count);
-  const childStart = new Int32Array(count + 1);
-  let tail = 1;
-  for (let head = 0; head < count; head++) {
-    const s = queue[head]!;
-    newId[s] = head;
-    childStart[head] = tail;
-    for (let k = firstChild[s]!; k < firstChild[s + 1]!; k++) queue[tail++] = children[k]!;
-  }
-  childStart[count] = count;
-  const nodeToken = new Int32Array(count);
-  for (let q = 0; q < count; q++) nodeToken[q] = token[queue[q]!]!;
-
-  // 4. Patterns per node: case-sensitive ones first, then the others, each in alias order.
-  const patternStart = new Int32Array(count + 1);
-  for (let a = 0; a < aliases.count; a++) patternStart[newId[terminal[a]!]! + 1]!++;
-  for (let s = 0; s < count; s++) patternStart[s + 1]! += patternStart[s]!;
-  const patternTerm = new Int32Array(aliases.count);
-  const patternExact = new Int32Array(aliases.count);
-  const placed = new Int32Array(count);
+  // Patterns per node: case-sensitive ones first, then the others, each in alias order.
+  const patternStart = new Int32Array(nodeCount + 1);
+  for (let a = 0; a < count; a++) patternStart[terminal[a]! + 1]!++;
+  for (let s = 0; s < nodeCount; s++) patternStart[s + 1]! += patternStart[s]!;
+  const patternTerm = new Int32Array(count);
+  const patternExact = new Int32Array(count);
+  const placed = new Int32Array(nodeCount);
   for (const caseSensitive of [true, false]) {
-    for (let a = 0; a < aliases.count; a++) {
+    for (let a = 0; a < count; a++) {
       if (aliases.exact[a]! >= 0 !== caseSensitive) continue;
-      const node = newId[terminal[a]!]!;
+      const node = terminal[a]!;
       const p = patternStart[node]! + placed[node]!++;
       patternTerm[p] = aliases.term[a]!;
       patternExact[p] = aliases.exact[a]!;
     }
   }
-  return {
-    childStart,
-    nodeToken,
+  const trie = {
+    childStart: childStart.slice(0, nodeCount + 1),
+    nodeToken: nodeToken.slice(0, nodeCount),
     patternStart,
     patternTerm,
     patternExact,
     exactStart: aliases.exactStart,
     exactChars: aliases.exactChars,
   };
+  return { trie, terminal };
+}
+
+/** Sorts runs of an int array by a key per element; small runs by insertion, big ones as packed numbers. */
+class GroupSorter {
+  private packed = new Float64Array(1024);
+  private copy = new Int32Array(1024);
+
+  /** Sorts items[from … to) by keyOf[item]. */
+  sort(items: Int32Array, from: number, to: number, keyOf: Int32Array): void {
+    const n = to - from;
+    if (n <= 16) {
+      for (let k = from + 1; k < to; k++) {
+        const item = items[k]!;
+        const key = keyOf[item]!;
+        let p = k - 1;
+        while (p >= from && keyOf[items[p]!]! > key) {
+          items[p + 1] = items[p]!;
+          p--;
+        }
+        items[p + 1] = item;
+      }
+      return;
+    }
+    if (this.packed.length < n) {
+      this.packed = new Float64Array(n * 2);
+      this.copy = new Int32Array(n * 2);
+    }
+    // key · 2^22 + position: exact in a double for keys below 2^31 and runs below 2^22.
+    const packed = this.packed.subarray(0, n);
+    for (let k = 0; k < n; k++) {
+      this.copy[k] = items[from + k]!;
+      packed[k] = keyOf[items[from + k]!]! * 4194304 + k;
+    }
+    packed.sort();
+    for (let k = 0; k < n; k++) items[from + k] = this.copy[packed[k]! % 4194304]!;
+  }
+}
+
+// Characters whose lower case is not one folded unit of the same kind: U+0130 (İ → i + U+0307),
+// and astral letters (Deseret …), which tokens keep unfolded.
+const LOWER_CASE_UNLIKE_FOLD = /\u0130|\u0307|[\ud800-\udfff]/;
+
+/**
+ * The surface forms more than one term claims: the same map as
+ * `new Map([...claimsOf(terms)].filter(([, ids]) => ids.length > 1))` (alias-claims.ts), keys and
+ * ids in the same order, without folding every one of hundreds of thousands of forms with
+ * aliasKey (that was a third of the compile here).
+ *
+ * Two aliases with the same aliasKey (lower case, whitespace runs as one space, trimmed) end at
+ * the same trie node — lower-casing a unit never changes its fold or its class (a test checks this
+ * for every BMP unit) — unless one contains a character of LOWER_CASE_UNLIKE_FOLD, and then the
+ * other does too. So only aliases at a node that aliases of two different ids end at, blank ones,
+ * and ones with such characters can share an aliasKey with another term's: only those are
+ * grouped by aliasKey, in an open-addressing table of their own.
+ */
+function ambiguousClaims(
+  terms: readonly MatchTerm[],
+  claims: Int32Array,
+  terminal: Int32Array,
+  nodeCount: number,
+): Map<string, string[]> {
+  // Nodes where aliases of two different ids end.
+  const nodeTerm = new Int32Array(nodeCount).fill(-1);
+  const shared = new Uint8Array(nodeCount);
+  let c = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    for (let j = 0; j < term.aliases.length; j++) {
+      const alias = claims[c++]!;
+      if (alias < 0) continue;
+      const node = terminal[alias]!;
+      const first = nodeTerm[node]!;
+      if (first < 0) nodeTerm[node] = k;
+      else if (first !== k && terms[first]!.id !== term.id) shared[node] = 1;
+    }
+  }
+
+  const keys: string[] = [];
+  const hashes = new IntList();
+  const firstTerm = new IntList();
+  const claimGroup = new Int32Array(claims.length).fill(-1);
+  let ambiguous = new Uint8Array(1024);
+  let table: Int32Array = new Int32Array(1024);
+  c = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    for (const { text } of term.aliases) {
+      const alias = claims[c++]!;
+      if (alias >= 0 && !shared[terminal[alias]!] && !LOWER_CASE_UNLIKE_FOLD.test(text)) continue;
+      const key = aliasKey(text);
+      let hash = 0x811c9dc5 | 0;
+      for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+      hash ^= hash >>> 15;
+      const mask = table.length - 1;
+      let slot = hash & mask;
+      let group = -1;
+      for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+        if (keys[entry - 1] === key) {
+          group = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (group < 0) {
+        group = keys.length;
+        keys.push(key);
+        hashes.push(hash);
+        firstTerm.push(k);
+        table[slot] = group + 1;
+        if (keys.length * 2 > table.length) {
+          table = hashTable(hashes.data, keys.length, table.length * 2);
+          const grown = new Uint8Array(table.length);
+          grown.set(ambiguous);
+          ambiguous = grown;
+        }
+      } else if (terms[firstTerm.data[group]!]!.id !== term.id) {
+        ambiguous[group] = 1;
+      }
+      claimGroup[c - 1] = group;
+    }
+  }
+  const lists = new Map<number, string[]>();
+  c = 0;
+  for (const term of terms) {
+    for (let j = 0; j < term.aliases.length; j++) {
+      const group = claimGroup[c++]!;
+      if (group < 0 || !ambiguous[group]) continue;
+      const ids = lists.get(group);
+      if (!ids) lists.set(group, [term.id]);
+      else if (!ids.includes(term.id)) ids.push(term.id);
+    }
+  }
+  // In the order each form was first seen, as claimsOf has them.
+  return new Map([...lists].sort((x, y) => x[0] - y[0]).map(([group, ids]) => [keys[group]!, ids]));
 }
 
 /** Compiles every alias of every term; the reader's switches are applied when matching (tokenMatcherFor). */
@@ -331,12 +457,16 @@ export function compileTokenGlossary(version: string, terms: readonly MatchTerm[
   const aliases = readAliases(terms, blocked, dictionary);
   const { newId, firstTokens } = firstTokensFirst(aliases, dictionary.count);
   const tokens = dictionary.finish(newId, firstTokens);
-  const trie = buildTrie(aliases);
-  const termIds = terms.map((t) => t.id);
-  termIds.push(BLOCKED_TERM_ID);
+  const { trie, terminal } = buildTrie(aliases, firstTokens);
+  const ids = new Array<string>(terms.length + 1);
   const highlightByDefault = new Uint8Array(terms.length + 1);
-  terms.forEach((t, k) => (highlightByDefault[k] = t.highlight ? 1 : 0));
+  for (let k = 0; k < terms.length; k++) {
+    ids[k] = terms[k]!.id;
+    highlightByDefault[k] = terms[k]!.highlight ? 1 : 0;
+  }
+  ids[blocked] = BLOCKED_TERM_ID;
   highlightByDefault[blocked] = 1;
-  const ambiguous = new Map([...claimsOf(terms)].filter(([, ids]) => ids.length > 1));
+  const termIds = StringList.of(ids);
+  const ambiguous = ambiguousClaims(terms, aliases.claims, terminal, trie.nodeToken.length);
   return { version, termIds, highlightByDefault, ambiguous, tokens, trie };
 }

@@ -203,6 +203,37 @@ export interface TokenTrie {
   exactChars: Uint16Array;
 }
 
+/**
+ * Strings kept as one joined string and offsets: hundreds of thousands of term ids as separate
+ * strings cost ~0.5 s to parse from JSON and several times their size in heap.
+ */
+export class StringList {
+  constructor(
+    /** The strings one after the other. */
+    readonly joined: string,
+    /** String k is joined.slice(start[k], start[k + 1]). */
+    readonly start: Int32Array,
+  ) {}
+
+  static of(strings: readonly string[]): StringList {
+    const start = new Int32Array(strings.length + 1);
+    for (let k = 0; k < strings.length; k++) start[k + 1] = start[k]! + strings[k]!.length;
+    return new StringList(strings.join(''), start);
+  }
+
+  get length(): number {
+    return this.start.length - 1;
+  }
+
+  at(index: number): string {
+    return this.joined.slice(this.start[index], this.start[index + 1]);
+  }
+
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, k) => this.at(k));
+  }
+}
+
 export interface TokenGlossary {
   /** The glossary version it was compiled from. */
   version: string;
@@ -210,7 +241,7 @@ export interface TokenGlossary {
    * Per term index, the term's id: index k < terms.length is the k-th input term, and the last
    * index is BLOCKED_TERM_ID ("not this" phrases).
    */
-  termIds: readonly string[];
+  termIds: StringList;
   /** Per term index: 1 when it is highlighted unless the reader says otherwise ("not this": always 1). */
   highlightByDefault: Uint8Array;
   /** Folded surface form → the ids of the terms that claim it, only where more than one does (ambiguous). */
@@ -295,7 +326,7 @@ class TokenTrieMatcher implements TermMatcher {
         continue;
       }
       // A "not this" phrase takes its tokens and shows nothing.
-      const termId = g.termIds[bestTerm]!;
+      const termId = g.termIds.at(bestTerm);
       if (termId !== BLOCKED_TERM_ID) matches.push({ start: start[t]!, end: start[bestEnd + 1]!, termId });
       t = bestEnd + 1;
     }
@@ -348,15 +379,16 @@ class TokenTrieMatcher implements TermMatcher {
  */
 export function tokenMatcherFor(glossary: TokenGlossary, options: MatcherOptions = {}): TermMatcher {
   const { termIds, highlightByDefault } = glossary;
-  const active = new Uint8Array(termIds.length);
-  const blocked = termIds.length - 1;
-  for (let k = 0; k < termIds.length; k++) {
-    const id = termIds[k]!;
-    active[k] =
-      k === blocked || ((highlightByDefault[k] || options.enabledIds?.has(id)) && !options.disabledIds?.has(id))
-        ? 1
-        : 0;
+  const active = highlightByDefault.slice();
+  const { enabledIds, disabledIds } = options;
+  // Ids are sliced from the joined list only when some switch could change something.
+  if ((enabledIds?.size ?? 0) > 0 || (disabledIds?.size ?? 0) > 0) {
+    for (let k = 0; k < termIds.length - 1; k++) {
+      const id = termIds.at(k);
+      active[k] = (highlightByDefault[k] || enabledIds?.has(id)) && !disabledIds?.has(id) ? 1 : 0;
+    }
   }
+  active[termIds.length - 1] = 1; // "not this" phrases block whatever the switches
   return new TokenTrieMatcher(glossary, active);
 }
 
@@ -386,6 +418,7 @@ const ARRAYS = {
   exactStart: Int32Array,
   exactChars: Uint16Array,
   highlightByDefault: Uint8Array,
+  termIdStart: Int32Array,
   foldPairs: Int32Array,
   classRuns: Int32Array,
 } as const;
@@ -396,7 +429,8 @@ interface Strings {
   version: string;
   firstTokens: number;
   maxKeyLength: number;
-  termIds: string[];
+  /** The term ids joined (see StringList): one JSON string parses far faster than an array of them. */
+  termIds: string;
   ambiguous: [string, string[]][];
 }
 
@@ -411,6 +445,7 @@ export function encodeTokenGlossary(g: TokenGlossary): Uint8Array {
     tokenTable: g.tokens.table,
     ...g.trie,
     highlightByDefault: g.highlightByDefault,
+    termIdStart: g.termIds.start,
     // The folding the aliases were compiled with; the reader's text is folded with the same.
     ...packFoldTables(),
   };
@@ -418,7 +453,7 @@ export function encodeTokenGlossary(g: TokenGlossary): Uint8Array {
     version: g.version,
     firstTokens: g.tokens.firstTokens,
     maxKeyLength: g.tokens.maxKeyLength,
-    termIds: [...g.termIds],
+    termIds: g.termIds.joined,
     ambiguous: [...g.ambiguous].map(([key, ids]) => [key, [...ids]]),
   };
   const json = new TextEncoder().encode(JSON.stringify(strings));
@@ -498,7 +533,7 @@ export function decodeTokenGlossary(input: Uint8Array): TokenGlossary {
   const u16 = (name: ArrayName) => views[name] as Uint16Array;
   const g: TokenGlossary = {
     version: strings.version,
-    termIds: strings.termIds,
+    termIds: new StringList(strings.termIds, int('termIdStart')),
     highlightByDefault: views.highlightByDefault as Uint8Array,
     ambiguous: new Map(strings.ambiguous),
     tokens: {
@@ -521,8 +556,9 @@ export function decodeTokenGlossary(input: Uint8Array): TokenGlossary {
   const { tokens, trie } = g;
   const nodes = trie.nodeToken.length;
   const consistent =
-    Array.isArray(g.termIds) &&
+    typeof strings.termIds === 'string' &&
     g.termIds.length > 0 &&
+    g.termIds.start[g.termIds.length] === strings.termIds.length &&
     g.highlightByDefault.length === g.termIds.length &&
     trie.childStart.length === nodes + 1 &&
     trie.patternStart.length === nodes + 1 &&
