@@ -232,6 +232,41 @@ export class StringList {
   toArray(): string[] {
     return Array.from({ length: this.length }, (_, k) => this.at(k));
   }
+
+  /** Open addressing over the strings' indexes (index + 1; 0 is empty), built on first use. */
+  private table: Int32Array | undefined;
+
+  /** Every index whose string is `value`, in order. */
+  indexesOf(value: string): number[] {
+    const table = (this.table ??= this.buildTable());
+    const mask = table.length - 1;
+    const found: number[] = [];
+    for (let slot = stringHash(value, 0, value.length) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const index = table[slot]! - 1;
+      const from = this.start[index]!;
+      if (this.start[index + 1]! - from === value.length && this.joined.startsWith(value, from)) found.push(index);
+    }
+    return found.sort((x, y) => x - y);
+  }
+
+  private buildTable(): Int32Array {
+    let size = 2;
+    while (size < this.length * 1.5) size *= 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < this.length; k++) {
+      let slot = stringHash(this.joined, this.start[k]!, this.start[k + 1]!) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = k + 1;
+    }
+    return table;
+  }
+}
+
+function stringHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) | 0;
 }
 
 export interface TokenGlossary {
@@ -374,21 +409,16 @@ class TokenTrieMatcher implements TermMatcher {
 
 /**
  * A matcher over a token glossary with the reader's switches applied: terms in `disabledIds` never
- * match, terms not highlighted by default match only when in `enabledIds`. Costs one pass over the
- * terms, never a compile.
+ * match, terms not highlighted by default match only when in `enabledIds`. Costs a look-up per
+ * switched id (and, the first time, a table of the ids), never a compile.
  */
 export function tokenMatcherFor(glossary: TokenGlossary, options: MatcherOptions = {}): TermMatcher {
   const { termIds, highlightByDefault } = glossary;
   const active = highlightByDefault.slice();
-  const { enabledIds, disabledIds } = options;
-  // Ids are sliced from the joined list only when some switch could change something.
-  if ((enabledIds?.size ?? 0) > 0 || (disabledIds?.size ?? 0) > 0) {
-    for (let k = 0; k < termIds.length - 1; k++) {
-      const id = termIds.at(k);
-      active[k] = (highlightByDefault[k] || enabledIds?.has(id)) && !disabledIds?.has(id) ? 1 : 0;
-    }
-  }
-  active[termIds.length - 1] = 1; // "not this" phrases block whatever the switches
+  const blocked = termIds.length - 1; // "not this" phrases block whatever the switches
+  // Only the switched terms are looked up: slicing every id out of hundreds of thousands costs more.
+  for (const id of options.enabledIds ?? []) for (const k of termIds.indexesOf(id)) if (k !== blocked) active[k] = 1;
+  for (const id of options.disabledIds ?? []) for (const k of termIds.indexesOf(id)) if (k !== blocked) active[k] = 0;
   return new TokenTrieMatcher(glossary, active);
 }
 
