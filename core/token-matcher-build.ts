@@ -337,6 +337,12 @@ class GroupSorter {
       }
       return;
     }
+    if (n >= 4194304) {
+      // Too many to pack with their positions (millions of aliases after one prefix): plain sort.
+      const sorted = Array.from(items.subarray(from, to)).sort((x, y) => keyOf[x]! - keyOf[y]!);
+      items.set(sorted, from);
+      return;
+    }
     if (this.packed.length < n) {
       this.packed = new Float64Array(n * 2);
       this.copy = new Int32Array(n * 2);

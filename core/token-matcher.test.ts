@@ -529,6 +529,12 @@ describe('binary form', () => {
     expect(tokenMatcherFor(decodeTokenGlossary(bytes), { enabledIds: new Set(['raad']) }).find(TEXT)).toHaveLength(4);
   });
 
+  it('round-trips an empty glossary', () => {
+    const loaded = decodeTokenGlossary(encodeTokenGlossary(compileTokenGlossary('empty', [])));
+    expect(loaded.version).toBe('empty');
+    expect(tokenMatcherFor(loaded).find('de EU')).toEqual([]);
+  });
+
   it('throws a clear error on damaged bytes', () => {
     for (const at of [20, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const damaged = bytes.slice();

@@ -591,8 +591,12 @@ export function decodeTokenGlossary(input: Uint8Array): TokenGlossary {
     g.termIds.start[g.termIds.length] === strings.termIds.length &&
     g.highlightByDefault.length === g.termIds.length &&
     trie.childStart.length === nodes + 1 &&
+    trie.childStart[0] === 1 &&
+    trie.childStart[nodes] === nodes &&
+    (nodes === 0 || trie.childStart[1] === tokens.firstTokens + 1) &&
     trie.patternStart.length === nodes + 1 &&
     trie.patternTerm.length === trie.patternExact.length &&
+    trie.patternStart[nodes] === trie.patternTerm.length &&
     tokens.table.length > 0 &&
     (tokens.table.length & (tokens.table.length - 1)) === 0 &&
     tokens.firstTokens < tokens.keyStart.length;
