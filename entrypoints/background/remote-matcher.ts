@@ -1,6 +1,6 @@
 import { otherClaimants } from '@/core/alias-claims';
-import type { CompiledGlossary } from '@/core/compiled-glossary';
-import { matcherFor, type TermMatcher } from '@/core/term-matcher';
+import type { TermMatcher } from '@/core/term-matcher';
+import { tokenMatcherFor, type TokenGlossary } from '@/core/token-matcher';
 import type { BackgroundResponses } from '@/messaging/background';
 
 /** How many sets of the reader's switches keep a matcher (frames of one reader share theirs). */
@@ -11,12 +11,12 @@ const MATCHERS_KEPT = 4;
  * send. The copy is set when the background compiles, or read back once per background start.
  */
 export class RemoteMatcher {
-  private held: CompiledGlossary | null = null;
+  private held: TokenGlossary | null = null;
   private readonly matchers = new Map<string, TermMatcher>();
 
-  constructor(private readonly load: () => Promise<CompiledGlossary | null>) {}
+  constructor(private readonly load: () => Promise<TokenGlossary | null>) {}
 
-  set(compiled: CompiledGlossary | null): void {
+  set(compiled: TokenGlossary | null): void {
     this.held = compiled;
     this.matchers.clear();
   }
@@ -33,7 +33,7 @@ export class RemoteMatcher {
     const key = `${request.enabledIds.join(',')}|${request.knownIds.join(',')}`;
     let matcher = this.matchers.get(key);
     if (!matcher) {
-      matcher = matcherFor(compiled, {
+      matcher = tokenMatcherFor(compiled, {
         enabledIds: new Set(request.enabledIds),
         disabledIds: new Set(request.knownIds),
       });
