@@ -136,12 +136,15 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
       await commitImport(db, generation, result.info, { languages, entryCount: written, bytes });
       post({ type: 'done', job, info: result.info, count: written, languages });
     } catch (error) {
-      if (generation) await cancelImport(db, generation).catch(() => undefined);
+      // Said at once: the generation was never made visible, so nothing the reader sees changed.
+      // Its rows go next (a long delete for a big file); should the page close first, they are
+      // collected as an abandoned import.
       post(
         error instanceof Cancelled || cancelled.has(job)
           ? { type: 'cancelled', job }
           : { type: 'failed', job, failure: failureOf(error) },
       );
+      if (generation) await cancelImport(db, generation).catch(() => undefined);
     } finally {
       cancelled.delete(job);
     }

@@ -98,6 +98,7 @@ export async function parseGlossaryFile(
     line++;
     if (!text.trim()) return;
     const cells = text.split(text.includes(';') && !text.includes(',') ? ';' : ',');
+    if (line === 1 && opts.csvColumns) return; // the header the reader mapped
     if (!columns) {
       columns = recognise(cells);
       if (!columns)
