@@ -79,26 +79,28 @@ export function useOrphanedNotes(): OrphanedNote[] | undefined {
   return useWatch(watchOrphans, []);
 }
 
-/** Tells the background the list changed: it compiles the enabled set again and every open page follows. */
-export async function glossariesChanged(): Promise<void> {
-  try {
-    await background.glossariesChanged({});
-  } catch (e) {
-    // The change is stored; the background also recompiles on its next start.
+/**
+ * Tells the background the list changed: it compiles the enabled set again and every open page
+ * follows. Not awaited by the actions: with a big glossary on, compiling takes a while, and the list
+ * shows the stored change at once (liveQuery).
+ */
+export function glossariesChanged(): void {
+  background.glossariesChanged({}).catch((e: unknown) => {
+    // The change is stored; the background also compiles the enabled set on its next start.
     console.error('Telling the background about the glossaries failed', e);
-  }
+  });
 }
 
 export interface GlossaryActions {
-  setEnabled(id: string, enabled: boolean): Promise<void>;
+  setEnabled: (id: string, enabled: boolean) => Promise<void>;
   /** Throws when the name is empty or too long (db/glossaries-repo renameGlossary). */
-  rename(id: string, title: string): Promise<void>;
+  rename: (id: string, title: string) => Promise<void>;
   /** One place up (-1) or down (+1) in the order that decides which glossary wins shared words. */
-  move(id: string, by: -1 | 1): Promise<void>;
+  move: (id: string, by: -1 | 1) => Promise<void>;
   /** Deletes an imported glossary; the reader's notes on it are kept. */
-  remove(id: string): Promise<void>;
+  remove: (id: string) => Promise<void>;
   /** Drops an import the worker no longer answers for. */
-  abandonImport(generation: string): Promise<void>;
+  abandonImport: (generation: string) => Promise<void>;
 }
 
 /** Moves `id` by one place in `ids`; the same list when it is already at that end. */
@@ -115,24 +117,24 @@ const actions: GlossaryActions = {
   async setEnabled(id, enabled) {
     const { db, repo } = await pageDatabase();
     await repo.setGlossaryEnabled(db, id, enabled);
-    await glossariesChanged();
+    glossariesChanged();
   },
   async rename(id, title) {
     const { db, repo } = await pageDatabase();
     await repo.renameGlossary(db, id, title);
-    await glossariesChanged();
+    glossariesChanged();
   },
   async move(id, by) {
     const { db, repo } = await pageDatabase();
     // From the stored order, not the rendered one: two quick clicks each move by one.
     const ids = (await repo.listGlossaries(db)).map((g) => g.id);
     await repo.setGlossaryOrder(db, movedOrder(ids, id, by));
-    await glossariesChanged();
+    glossariesChanged();
   },
   async remove(id) {
     const { db, repo } = await pageDatabase();
     await repo.deleteGlossary(db, id);
-    await glossariesChanged();
+    glossariesChanged();
     // Its entries go in the background, a chunk per transaction.
     void repo.collectGarbage(db).catch((e: unknown) => console.error('Clearing a deleted glossary failed', e));
   },
