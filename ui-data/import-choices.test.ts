@@ -120,8 +120,8 @@ describe('the preview’s definition', () => {
     subjectFields: [],
   };
   it('is in the first chosen language that has one, else the first there is', () => {
-    expect(definitionIn(entry, ['nl', 'en'])).toBe('network');
-    expect(definitionIn(entry, ['nl'])).toBe('réseau');
+    expect(definitionIn(entry, ['nl', 'en'])?.text).toBe('network');
+    expect(definitionIn(entry, ['nl'])).toEqual({ lang: 'fr', text: 'réseau' });
     expect(definitionIn({ ...entry, definitions: [] }, ['en'])).toBeNull();
   });
 });

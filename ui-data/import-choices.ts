@@ -165,16 +165,11 @@ export function languageName(code: string, locale: string): string {
   }
 }
 
-/** The entry's terms in one language, as the preview shows them. */
-export function termsIn(entry: ImportedEntry, lang: string): string[] {
-  return entry.terms.filter((t) => t.lang === lang).map((t) => t.text);
-}
-
 /** The entry's definition in the first of `langs` that has one, else its first. */
-export function definitionIn(entry: ImportedEntry, langs: readonly string[]): string | null {
+export function definitionIn(entry: ImportedEntry, langs: readonly string[]): { lang: string; text: string } | null {
   for (const lang of langs) {
     const found = entry.definitions.find((d) => d.lang === lang);
-    if (found) return found.text;
+    if (found) return found;
   }
-  return entry.definitions[0]?.text ?? null;
+  return entry.definitions[0] ?? null;
 }
