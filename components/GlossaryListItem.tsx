@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { GlossaryDeleteConfirm } from './GlossaryDeleteConfirm';
+import { GlossaryRenameForm } from './GlossaryRenameForm';
 
 /** One glossary as the list shows it: text already formatted for the reader. */
 export interface GlossaryItem {
@@ -57,14 +59,11 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export function GlossaryListItem({ item, labels, position, count, onToggle, onRename, onMove, onDelete }: Props) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
-  const [name, setName] = useState(item.title);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The switch as the reader set it, until the stored row says so too. */
   const [switching, setSwitching] = useState<boolean | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
   const moveButtons = { [-1]: useRef<HTMLButtonElement>(null), [1]: useRef<HTMLButtonElement>(null) };
   /** The move button to focus again once the list has re-rendered in its new order. */
   const refocus = useRef<-1 | 1 | null>(null);
@@ -81,11 +80,6 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
     const button = moveButtons[by].current?.disabled ? moveButtons[by === -1 ? 1 : -1] : moveButtons[by];
     button.current?.focus();
   }, [position]);
-
-  useEffect(() => {
-    if (mode === 'rename') nameInput.current?.select();
-    if (mode === 'confirm') keepButton.current?.focus();
-  }, [mode]);
 
   const run = async (action: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
@@ -107,8 +101,6 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
   };
 
   const enabled = switching ?? item.enabled;
-  const headingId = `glossary-${item.id}-title`;
-  const confirmId = `glossary-${item.id}-confirm`;
 
   return (
     <li class={`glossary-item${enabled ? '' : ' glossary-off'}`}>
@@ -128,37 +120,15 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
           <span aria-hidden="true">{enabled ? labels.on : labels.off}</span>
         </label>
         {mode === 'rename' ? (
-          <form
-            class="glossary-rename"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void run(() => onRename(item.id, name)).then((ok) => ok && closeRename());
-            }}
-          >
-            <input
-              ref={nameInput}
-              type="text"
-              value={name}
-              maxLength={200}
-              required
-              aria-label={labels.nameLabel(item.title)}
-              onInput={(e) => setName(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  closeRename();
-                }
-              }}
-            />{' '}
-            <button type="submit" disabled={busy}>
-              {labels.save}
-            </button>{' '}
-            <button type="button" onClick={closeRename}>
-              {labels.cancel}
-            </button>
-          </form>
+          <GlossaryRenameForm
+            title={item.title}
+            labels={{ name: labels.nameLabel(item.title), save: labels.save, cancel: labels.cancel }}
+            busy={busy}
+            onSave={(title) => void run(() => onRename(item.id, title)).then((ok) => ok && closeRename())}
+            onCancel={closeRename}
+          />
         ) : (
-          <h3 id={headingId}>{item.title}</h3>
+          <h3>{item.title}</h3>
         )}
       </div>
       <dl class="glossary-details">
@@ -176,7 +146,6 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
             ref={renameButton}
             aria-label={labels.renameLabel(item.title)}
             onClick={() => {
-              setName(item.title);
               setError(null);
               setMode('rename');
             }}
@@ -219,15 +188,14 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
         )}
       </div>
       {mode === 'confirm' && (
-        <div class="glossary-confirm" role="group" aria-labelledby={confirmId}>
-          <p id={confirmId}>{labels.removeConfirm(item.title, item.entryCount)}</p>
-          <button type="button" class="danger" disabled={busy} onClick={() => void run(() => onDelete(item.id))}>
-            {labels.removeYes}
-          </button>{' '}
-          <button type="button" ref={keepButton} onClick={() => setMode('view')}>
-            {labels.keep}
-          </button>
-        </div>
+        <GlossaryDeleteConfirm
+          id={item.id}
+          question={labels.removeConfirm(item.title, item.entryCount)}
+          labels={{ yes: labels.removeYes, keep: labels.keep }}
+          busy={busy}
+          onDelete={() => void run(() => onDelete(item.id))}
+          onKeep={() => setMode('view')}
+        />
       )}
       {error && (
         <p role="alert" class="import-error">

@@ -38,7 +38,13 @@ export function ImportDialog({ open, title, step, locked, onClose, children }: P
         e.preventDefault();
         if (!locked) onClose();
       }}
-      onClose={() => open && onClose()}
+      onClose={() => {
+        if (!open) return;
+        // Chromium closes a dialog on a second Escape even when the first was refused: while an
+        // import runs, it comes back (the import goes on, and only its Cancel stops it).
+        if (locked) dialog.current?.showModal();
+        else onClose();
+      }}
     >
       <h2 id="import-dialog-title">{title}</h2>
       {children}

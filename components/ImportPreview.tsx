@@ -20,7 +20,8 @@ interface Props {
  */
 export function ImportPreview({ entries, languages, definitionOf, labels }: Props) {
   return (
-    <div class="import-preview">
+    // Scrolls on its own: focusable, so keyboard users can scroll it too.
+    <div class="import-preview" tabIndex={0} role="region" aria-label={labels.caption}>
       <table>
         <caption>{labels.caption}</caption>
         <thead>
