@@ -1,5 +1,6 @@
 import { entries, glossaryVersion } from 'virtual:glossary-derived/search';
 import { deferredSource } from './deferred-source';
+import { pageDatabase } from './page-db';
 import type { DataSource } from './source';
 
 /**
@@ -8,11 +9,8 @@ import type { DataSource } from './source';
  * loads beside the first render, which shows and searches the bundled entries meanwhile.
  */
 export function extensionPageSource(): DataSource {
-  const load = Promise.all([import('@/db'), import('./dexie-source')]).then(([{ openDatabase }, dexie]) => {
-    const db = openDatabase();
-    // Opened now, not on the first query of the first watch (a render later).
-    void db.open().catch((e: unknown) => console.error('Opening the database failed', e));
-    return dexie.createDexieSource(db, { version: glossaryVersion, entries });
-  });
+  const load = Promise.all([pageDatabase(), import('./dexie-source')]).then(([{ db }, dexie]) =>
+    dexie.createDexieSource(db, { version: glossaryVersion, entries }),
+  );
   return deferredSource(load, entries);
 }

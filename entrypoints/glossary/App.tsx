@@ -1,20 +1,34 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LetterView } from '@/components/LetterView';
 import { t } from '@/i18n/t';
 import { useEntries } from '@/ui-data/entries';
 import { letterBlocks } from '@/ui-data/letter';
+import { GlossariesScreen } from './GlossariesScreen';
 import { GlossaryScreen } from './GlossaryScreen';
 import { useRoute } from './route';
 
-/** The glossary page: every entry by part, with filters and the notes tools; and the letter itself. */
+/**
+ * The glossary page: every entry by part, with filters and the notes tools; the letter itself; and
+ * the reader's glossaries (the list, imports).
+ */
 export function App({ onLetterShown }: { onLetterShown: () => void }) {
   const route = useRoute();
   const entries = useEntries();
+  // Kept once shown: an import under way lives in that section and must survive a change of tab.
+  const [glossariesShown, setGlossariesShown] = useState(route.view === 'glossaries');
+  if (route.view === 'glossaries' && !glossariesShown) setGlossariesShown(true);
 
   // Deep links: scroll to the entry or the letter's block once it is rendered.
   useEffect(() => {
     if (!entries) return;
-    const id = route.view === 'glossary' ? (route.term ? `entry-${route.term}` : null) : route.block;
+    const id =
+      route.view === 'glossary'
+        ? route.term
+          ? `entry-${route.term}`
+          : null
+        : route.view === 'letter'
+          ? route.block
+          : null;
     if (route.view === 'letter') onLetterShown();
     if (!id) return;
     requestAnimationFrame(() => {
@@ -35,6 +49,9 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
           <a href="#letter=" aria-current={route.view === 'letter' ? 'page' : undefined}>
             {t('glossaryTabLetter')}
           </a>
+          <a href="#glossaries" aria-current={route.view === 'glossaries' ? 'page' : undefined}>
+            {t('glossaryTabGlossaries')}
+          </a>
         </nav>
       </header>
       <GlossaryScreen entries={entries} hidden={route.view !== 'glossary'} />
@@ -45,6 +62,7 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
           marked={route.view === 'letter' ? route.block : null}
         />
       </main>
+      {glossariesShown && <GlossariesScreen hidden={route.view !== 'glossaries'} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { App } from './App';
 import '@/assets/glossary.css';
 import '@/assets/note-editor.css';
 import '@/assets/highlight.css';
+import '@/assets/glossaries.css';
 
 document.documentElement.lang = uiLocale;
 document.title = t('appTitle');

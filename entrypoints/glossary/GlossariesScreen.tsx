@@ -1,0 +1,113 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { GlossaryList } from '@/components/GlossaryList';
+import type { GlossaryItem, GlossaryListLabels } from '@/components/GlossaryListItem';
+import { OrphanedNotes } from '@/components/OrphanedNotes';
+import { LETTER_GLOSSARY_ID } from '@/core/ids';
+import { t } from '@/i18n/t';
+import { useGlossaries, useGlossaryActions, useOrphanedNotes, type GlossaryRow } from '@/ui-data/glossaries';
+import { uiLocale } from '@/ui-data/i18n';
+import { formatBytes, formatCount, languageName } from '@/ui-data/import-choices';
+import { formatName } from './format-name';
+import { ImportFlow } from './ImportFlow';
+
+const labels: GlossaryListLabels = {
+  switchLabel: (title) => t('glossariesSwitch', title),
+  on: t('glossariesOn'),
+  off: t('glossariesOff'),
+  rename: t('glossariesRename'),
+  renameLabel: (title) => t('glossariesRenameLabel', title),
+  nameLabel: (title) => t('glossariesNameLabel', title),
+  save: t('glossariesSave'),
+  cancel: t('glossariesCancel'),
+  moveUp: (title) => t('glossariesMoveUp', title),
+  moveDown: (title) => t('glossariesMoveDown', title),
+  remove: t('glossariesDelete'),
+  removeLabel: (title) => t('glossariesDeleteLabel', title),
+  removeConfirm: (title, count) => t('glossariesDeleteConfirm', [title, count]),
+  removeYes: t('glossariesDeleteYes'),
+  keep: t('glossariesKeep'),
+  letterFixed: t('glossariesLetterFixed'),
+  failed: (message) => t('glossariesActionFailed', message),
+};
+
+const dateFormat = new Intl.DateTimeFormat(uiLocale, { dateStyle: 'medium' });
+const listFormat = new Intl.ListFormat(uiLocale, { type: 'unit', style: 'short' });
+
+function itemOf(row: GlossaryRow): GlossaryItem {
+  const letter = row.id === LETTER_GLOSSARY_ID;
+  const entryCount = formatCount(row.entryCount, uiLocale);
+  const details = [
+    { label: t('glossariesFormat'), value: formatName(row.format) },
+    ...(row.fileName ? [{ label: t('glossariesFile'), value: row.fileName }] : []),
+    ...(letter ? [] : [{ label: t('glossariesImportedOn'), value: dateFormat.format(row.importedAt) }]),
+    { label: t('glossariesEntries'), value: entryCount },
+    {
+      label: t('glossariesLanguages'),
+      // Names for a few; an IATE slice's 24 as codes.
+      value: listFormat.format(
+        row.languages.length > 6 ? row.languages : row.languages.map((l) => languageName(l, uiLocale)),
+      ),
+    },
+    { label: t('glossariesSize'), value: formatBytes(row.bytes, uiLocale) },
+  ];
+  return { id: row.id, title: row.title, enabled: row.enabled, deletable: !letter, details, entryCount };
+}
+
+/**
+ * The Glossaries section: the letter's glossary and each import, in the order that decides which
+ * wins shared words, with their switches; the import dialog; the notes whose glossary was deleted.
+ * Only the glossaries' rows are read here, never their entries.
+ */
+export function GlossariesScreen({ hidden }: { hidden: boolean }) {
+  const rows = useGlossaries();
+  const orphans = useOrphanedNotes();
+  const actions = useGlossaryActions();
+  const [importing, setImporting] = useState(false);
+  const items = useMemo(() => rows?.map(itemOf), [rows]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  return (
+    <main hidden={hidden} class="glossaries">
+      <section aria-labelledby="glossaries-heading">
+        <div class="section-head">
+          <h2 id="glossaries-heading" tabIndex={-1} ref={heading}>
+            {t('glossariesHeading')}
+          </h2>
+          <button type="button" class="primary" onClick={() => setImporting(true)}>
+            {t('glossariesImportButton')}
+          </button>
+        </div>
+        <p class="muted">{t('glossariesIntro')}</p>
+        {items === undefined ? (
+          <p class="muted">{t('glossariesLoading')}</p>
+        ) : items.length === 0 ? (
+          <p class="muted">{t('glossariesNone')}</p>
+        ) : (
+          <GlossaryList
+            items={items}
+            labels={labels}
+            labelledBy="glossaries-heading"
+            onToggle={actions.setEnabled}
+            onRename={actions.rename}
+            onMove={actions.move}
+            onDelete={async (id) => {
+              await actions.remove(id);
+              // Its row (and the focused button in it) is gone: the focus goes back to the list.
+              heading.current?.focus();
+            }}
+          />
+        )}
+      </section>
+      <OrphanedNotes
+        notes={(orphans ?? []).map((n) => ({
+          termId: n.termId,
+          name: n.termName ?? t('orphansUnnamed'),
+          from: t('orphansFrom', n.glossaryId),
+          text: n.text,
+        }))}
+        labels={{ heading: t('orphansHeading'), intro: t('orphansIntro') }}
+      />
+      <ImportFlow open={importing} onClose={() => setImporting(false)} existing={rows ?? []} />
+    </main>
+  );
+}

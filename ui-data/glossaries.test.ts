@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportedGlossaryInfo } from '@/core/imported-schema';
+import { beginImport, commitImport, deleteGlossary, openDatabase, saveNote, writeImportBatch } from '@/db';
+import { movedOrder, orphanedNotes } from './glossaries';
+
+let n = 0;
+const freshDb = () => openDatabase(`glossaries-ui-test-${n++}`);
+const info: ImportedGlossaryInfo = { id: 'iate-energy', title: 'IATE energy', format: 'tbx' };
+
+async function importEnergy(db: ReturnType<typeof freshDb>) {
+  const generation = await beginImport(db, info.id);
+  await writeImportBatch(db, generation, [
+    { id: '1', terms: [{ lang: 'en', text: 'Energy Union' }], definitions: [], subjectFields: [] },
+  ]);
+  await commitImport(db, generation, info, { languages: ['en'], entryCount: 1, bytes: 1 });
+}
+
+const note = (termId: string, text: string) => ({ termId, text, baseRevision: 0, baseText: '' });
+
+describe('notes on deleted glossaries', () => {
+  it('are listed with the term’s name and glossary, and no longer once it is imported again', async () => {
+    const db = freshDb();
+    await importEnergy(db);
+    await saveNote(db, note('iate-energy:1', 'Mijn notitie'));
+    await saveNote(db, note('etias', 'On the letter'));
+    expect(await orphanedNotes(db)).toEqual([]);
+    await deleteGlossary(db, info.id);
+    expect(await orphanedNotes(db)).toMatchObject([
+      { termId: 'iate-energy:1', glossaryId: 'iate-energy', termName: 'Energy Union', text: 'Mijn notitie' },
+    ]);
+    await importEnergy(db);
+    expect(await orphanedNotes(db)).toEqual([]);
+  });
+});
+
+describe('moving a glossary', () => {
+  it('swaps it with its neighbour, and stays put at either end', () => {
+    expect(movedOrder(['letter', 'a', 'b'], 'b', -1)).toEqual(['letter', 'b', 'a']);
+    expect(movedOrder(['letter', 'a', 'b'], 'letter', 1)).toEqual(['a', 'letter', 'b']);
+    expect(movedOrder(['letter', 'a'], 'letter', -1)).toEqual(['letter', 'a']);
+    expect(movedOrder(['letter', 'a'], 'a', 1)).toEqual(['letter', 'a']);
+  });
+});
