@@ -1,0 +1,146 @@
+/**
+ * The reader's own glossaries, in both browsers: a TBX imported on the glossary page is highlighted on
+ * a page (its abbreviations case-exact, its everyday words not), explained in the tooltip and found in
+ * the popup; a big generated file imports with the progress bar moving and moves matching to the
+ * background; switched off, the terms leave open pages without a reload; deleted, the glossary goes
+ * and the reader's note on its entry stays; a truncated file changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, FIXTURES_DIR, TEST_TIMEOUT, useBrowser, useFixtures, withPage, type TestPage } from './harness';
+import { GlossariesPage } from './pages/glossaries';
+import { waitForHighlight, waitForStableHighlights, highlightedTexts } from './pages/highlights';
+import { writeTbxFile } from '../scripts/make-tbx';
+
+const fixture = useFixtures();
+const ENERGY = 'IATE energy and climate (test slice)';
+const LETTER = 'Benelux-voorzitterschap 2023 — prioriteiten';
+/** What gl-page.html shows highlighted with the letter and the energy slice on. */
+const PAGE_TERMS = ['CBAM', 'Carbon Border Adjustment Mechanism', 'ETIAS', 'EU ETS'];
+
+/** A generated IATE-shaped file big enough that matching moves to the background. */
+const BIG_CONCEPTS = 20_000;
+let bigDir = '';
+let bigFile = '';
+before(async () => {
+  bigDir = await mkdtemp(path.join(tmpdir(), 'benelux-e2e-tbx-'));
+  bigFile = path.join(bigDir, 'generated.tbx');
+  await writeTbxFile(bigFile, { concepts: BIG_CONCEPTS, langs: ['nl', 'en', 'fr', 'de'], title: 'Generated slice' });
+});
+after(async () => {
+  await rm(bigDir, { recursive: true, force: true });
+});
+
+/** Waits until the page's highlights are exactly `expected` (sorted), and stay so. */
+async function waitForExactly(page: TestPage, expected: string[]): Promise<void> {
+  const want = JSON.stringify([...expected].sort());
+  await page
+    .waitForFunction(
+      ({ want, name }) => {
+        const texts = [...(CSS.highlights.get(name) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        });
+        return JSON.stringify(texts.sort()) === want;
+      },
+      { want, name: 'benelux-glossary' },
+      { timeout: 30_000 },
+    )
+    .catch(async (error: unknown) => {
+      throw new Error(`Highlights are ${JSON.stringify(await highlightedTexts(page))}, not ${want}`, { cause: error });
+    });
+  const stable = await waitForStableHighlights(page, { quietMs: 1_000 });
+  assert.equal(JSON.stringify([...stable].sort()), want);
+}
+
+/** How the enabled glossaries reach pages now: copied into every frame, or matched by the background. */
+function route(page: TestPage): Promise<string> {
+  return page.evaluate(async () => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string } | undefined>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
+    return stored?.route ?? 'frames';
+  });
+}
+
+for (const name of BROWSERS) {
+  void describe(`${name}: importing the reader's own glossaries`, () => {
+    const browser = useBrowser(name);
+
+    void it(
+      'a TBX slice is highlighted; a big one imports with progress and is matched in the background; off, on, deleted without a reload',
+      { timeout: 6 * TEST_TIMEOUT },
+      () =>
+        withPage(browser(), 'import-flow', async (admin) => {
+          const glossaries = await GlossariesPage.open(browser(), admin);
+          await glossaries.waitForList([LETTER]);
+          const imported = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'));
+          assert.deepEqual([imported.role, imported.text], ['status', '3 entries imported from gl-energy.tbx.']);
+          await glossaries.closeDialog();
+          await glossaries.waitForList([LETTER, ENERGY]);
+          assert.equal(await route(admin), 'frames');
+
+          await withPage(browser(), 'import-page', async (reader) => {
+            await reader.goto(fixture('gl-page.html'));
+            // "market" is an everyday word: not highlighted by default; "cbam" would not be CBAM.
+            await waitForExactly(reader, PAGE_TERMS);
+
+            const big = await glossaries.importFile(bigFile, { timeout: 240_000 });
+            assert.equal(big.role, 'status', big.text);
+            assert.match(big.text, new RegExp(`^${BIG_CONCEPTS.toLocaleString('en')} entries imported`));
+            assert.ok(
+              big.progress.filter((p) => p > 0 && p < 100).length >= 3,
+              `the progress bar moved: ${big.progress.join(', ')}`,
+            );
+            await glossaries.closeDialog();
+            await admin.waitForFunction(async () => {
+              type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string }>> } } };
+              const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+              const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
+              return stored?.route === 'background';
+            });
+            // Same page, no reload: the terms are now matched by the background, and still there.
+            await waitForHighlight(reader, 'CBAM', { timeout: 30_000 });
+            await waitForExactly(reader, PAGE_TERMS);
+
+            await glossaries.setEnabled(ENERGY, false);
+            await waitForExactly(reader, ['ETIAS']);
+            await glossaries.setEnabled(ENERGY, true);
+            await waitForExactly(reader, PAGE_TERMS);
+
+            await glossaries.delete('Generated slice');
+            await glossaries.waitForList([LETTER, ENERGY]);
+            await admin.waitForFunction(async () => {
+              type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string }>> } } };
+              const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+              const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
+              return stored !== undefined && stored.route === undefined;
+            });
+            await waitForExactly(reader, PAGE_TERMS);
+
+            await glossaries.delete(ENERGY);
+            await glossaries.waitForList([LETTER]);
+            await waitForExactly(reader, ['ETIAS']);
+          });
+        }),
+    );
+
+    void it('a truncated file is refused, saying where, and nothing changes', { timeout: TEST_TIMEOUT }, () =>
+      withPage(browser(), 'import-truncated', async (admin) => {
+        const glossaries = await GlossariesPage.open(browser(), admin);
+        const before = await glossaries.list();
+        const outcome = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-truncated.tbx'));
+        assert.equal(outcome.role, 'alert');
+        assert.match(outcome.text, /line \d+/);
+        assert.match(outcome.text, /cut short/);
+        await admin.goto(browser().extensionUrl('glossary.html#glossaries'));
+        await glossaries.waitForList(before.map((g) => g.title));
+      }),
+    );
+  });
+}
