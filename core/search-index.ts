@@ -1,12 +1,12 @@
 /**
- * The search index (search.ts runs queries over it): built from the entries — by the build for the
+ * The search index (search.ts runs queries over it): built from entries — by the build for the
  * bundled glossary — as plain data, and loaded by a page once before its first query.
  */
-import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { LANGS } from './constants';
 import type { GlossaryEntry, Lang } from './glossary-schema';
 import { expandLegalRef } from './legal-refs';
-import type { SearchField } from './search';
+import { packPlaces, Vocabulary } from './search-words';
 import { foldText } from './text-fold';
 
 /**
@@ -21,11 +21,42 @@ export function keyOfFolded(folded: string): string {
   return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** Where a query matched: names and aliases are an entry's titles, the rest its text. */
+export type SearchField = 'name' | 'alias' | 'short' | 'long' | 'note';
+
 export interface Field {
   field: SearchField;
   text: string;
   /** foldText(text): same length as text. */
   folded: string;
+}
+
+/**
+ * What the index needs of an entry: the shape any source of entries is turned into before its index
+ * is built (the bundled glossary's entries by searchableEntry(); imported ones by their import).
+ * Texts are as shown to the reader; the index folds them.
+ */
+export interface SearchableEntry {
+  id: string;
+  /** Its names, the reader's language's first: names in other languages, abbreviations, expansions. */
+  names: readonly string[];
+  /** Other forms people write for it: aliases, inflections, a legal reference's forms. */
+  aliases: readonly string[];
+  /** Its explanations in the reader's language: a sentence or two, and the long one. */
+  short?: string;
+  long?: string;
+}
+
+/** A glossary entry as the index reads it for a reader of `lang`. */
+export function searchableEntry(e: GlossaryEntry, lang: Lang): SearchableEntry {
+  // The reader's language first, then the entry's names in the others (a French reader may type the
+  // English); expansions in every language, so an abbreviation's expansion in any of them finds it.
+  const others = LANGS.filter((other) => other !== lang);
+  const names = [e.name[lang], ...others.map((other) => e.name[other]), ...e.abbreviations];
+  if (e.expansion) names.push(e.expansion[lang], ...others.map((other) => e.expansion![other]));
+  const aliases = [...e.aliases.map((a) => a.text), ...e.inflections.map((f) => f.text)];
+  if (e.legalRef) aliases.push(...expandLegalRef(e.legalRef));
+  return { id: e.id, names, aliases, short: e.short[lang], long: e.long[lang] };
 }
 
 /** What the fuzzy stage searches: an entry's folded names and aliases. */
@@ -37,15 +68,11 @@ export interface FuzzyDoc {
   alias: string[];
 }
 
-const FUSE_KEYS = [
-  { name: 'name', weight: 3 },
-  { name: 'alias', weight: 2.5 },
-] as const;
-
-const PREBUILT_FUSE_MAX_ENTRIES = 2_000;
-export const MAX_PREFIX_ROWS = 3_000;
 export const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
-  keys: [...FUSE_KEYS],
+  keys: [
+    { name: 'name', weight: 3 },
+    { name: 'alias', weight: 2.5 },
+  ],
   includeMatches: true,
   includeScore: true,
   ignoreLocation: true, // otherwise only about the first 60 characters of a field count
@@ -53,20 +80,11 @@ export const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
   minMatchCharLength: 2,
 };
 
-export function trigramsOf(key: string): string[] {
-  const padded = ` ${key} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return [...out];
-}
-
-/** One word of a field, for word-prefix look-ups: [word, entry index, field index]. */
-export type WordRow = [word: string, entry: number, field: number];
+/** Names, and aliases, of an entry that the fuzzy stage reads. */
+const MAX_FUZZY_STRINGS = 20;
 
 /** A field as the index keeps it: its folded text only where that is not just the text in lower case. */
 type StoredField = [field: Exclude<SearchField, 'note'>, text: string, folded?: string];
-
-type FuseIndexData = ReturnType<FuseIndex<FuzzyDoc>['toJSON']>;
 
 /**
  * A glossary's search index without the reader's notes, as plain (JSON) data: what building a
@@ -75,146 +93,163 @@ type FuseIndexData = ReturnType<FuseIndex<FuzzyDoc>['toJSON']>;
  */
 export interface SearchIndexData {
   lang: Lang;
-  /** Entry ids, in the glossary's order; rows refer to entries by their place here. */
+  /** Entry ids, in the glossary's order; the rest refers to entries by their place here. */
   ids: string[];
-  /** Per entry: its names, aliases and definition, in the order results prefer them. */
+  /** Per entry: its names, then aliases (its titles), then its short and long explanation. */
   fields: StoredField[][];
   /** A name's or alias's search key → the entries it names, in glossary order. */
   exact: [key: string, entries: number[]][];
-  /** The words of names and aliases, sorted (by word, entry, field). */
-  nameWords: WordRow[];
-  /** The words of definitions, sorted likewise; notes' words join them when the index is loaded. */
-  textWords: WordRow[];
-  /** Fuse.js's own index of names and aliases (a big glossary has none: see fuzzy()). */
-  fuse: FuseIndexData | null;
+  /** The words of names and aliases (search keys' words), sorted. */
+  titleWords: string[];
+  /** Where each title word stands — entry, field, entry, field, … (a field once per word) — packed (packPlaces). */
+  titlePlaces: string;
+  /** The words of the explanations, sorted, and where each stands (notes' are added when loaded). */
+  textWords: string[];
+  textPlaces: string;
 }
 
 /** What a page does with an index before the first query: the same for every set of notes, so done once per index. */
-export interface Loaded {
-  index: SearchIndexData;
-  fields: Field[][];
-  exact: Map<string, readonly number[]>;
-  docs: FuzzyDoc[];
-  fuse: Fuse<FuzzyDoc> | null;
-  /** Trigram → entries whose names or aliases hold it: narrows the fuzzy stage to likely entries. */
-  trigrams: Map<string, Set<number>> | null;
+export class Loaded {
+  readonly exact: Map<string, readonly number[]>;
+  readonly titleWords: Vocabulary;
+  readonly textWords: Vocabulary;
+  private readonly fieldLists: Field[][] = [];
+  private readonly fuzzyDocs: FuzzyDoc[] = [];
+
+  constructor(readonly index: SearchIndexData) {
+    this.exact = new Map(index.exact);
+    this.titleWords = Vocabulary.unpack(index.titleWords, index.titlePlaces);
+    this.textWords = Vocabulary.unpack(index.textWords, index.textPlaces);
+  }
+
+  /** The entry's fields (built on first use: a query reads few entries' texts). */
+  fields(entry: number): Field[] {
+    let list = this.fieldLists[entry];
+    if (!list) {
+      list = (this.index.fields[entry] ?? []).map(([field, text, folded]): Field => ({
+        field,
+        text,
+        folded: folded ?? text.toLowerCase(),
+      }));
+      this.fieldLists[entry] = list;
+    }
+    return list;
+  }
+
+  /** The kind of the entry's field at `index`; the reader's note comes after the entry's fields. */
+  kind(entry: number, index: number): SearchField {
+    return this.index.fields[entry]?.[index]?.[0] ?? 'note';
+  }
+
+  /** The length of the entry's field at `index` (without building the field). */
+  length(entry: number, index: number): number {
+    return this.index.fields[entry]?.[index]?.[1].length ?? 0;
+  }
+
+  /**
+   * What Fuse searches of the entry: its folded names and its first aliases — Fuse indexes its
+   * candidates on every query, and a legal reference's dozens of forms (the last aliases) cost much
+   * there and add nothing the words stage does not find.
+   */
+  doc(entry: number): FuzzyDoc {
+    let doc = this.fuzzyDocs[entry];
+    if (!doc) {
+      const pick = (kind: SearchField) =>
+        this.fields(entry)
+          .filter((f) => f.field === kind)
+          .slice(0, MAX_FUZZY_STRINGS)
+          .map((f) => f.folded);
+      doc = { id: this.index.ids[entry]!, entry, name: pick('name'), alias: pick('alias') };
+      this.fuzzyDocs[entry] = doc;
+    }
+    return doc;
+  }
 }
 
 const loadedIndexes = new WeakMap<SearchIndexData, Loaded>();
 
-export const byRow = (a: WordRow, b: WordRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);
-
-/** The field's words, once each, as rows of `entry`. */
-export function rowsOf(folded: string, entry: number, field: number, into: WordRow[]): void {
-  const key = keyOfFolded(folded);
-  if (!key) return;
-  for (const word of new Set(key.split(' '))) into.push([word, entry, field]);
+export function load(index: SearchIndexData): Loaded {
+  let loaded = loadedIndexes.get(index);
+  if (!loaded) loadedIndexes.set(index, (loaded = new Loaded(index)));
+  return loaded;
 }
 
-/** Builds the search index of these entries, read in `lang` (notes are added by GlossarySearch). */
+/** The words of a folded text, once each. */
+export function wordsOf(folded: string): string[] {
+  const key = keyOfFolded(folded);
+  return key ? [...new Set(key.split(' '))] : [];
+}
+
+/** Adds each word of `folded` as standing in the entry's field. */
+export function addPlaces(places: Map<string, number[]>, folded: string, entry: number, field: number): void {
+  for (const word of wordsOf(folded)) {
+    let list = places.get(word);
+    if (!list) places.set(word, (list = []));
+    list.push(entry, field);
+  }
+}
+
+/** The words, sorted, and their places. */
+export function sortedPlaces(places: Map<string, number[]>): { words: string[]; lists: number[][] } {
+  const words = [...places.keys()].sort();
+  return { words, lists: words.map((w) => places.get(w)!) };
+}
+
+/** Builds the search index of these glossary entries, read in `lang` (notes are added by GlossarySearch). */
 export function buildSearchIndex(entries: readonly GlossaryEntry[], lang: Lang): SearchIndexData {
+  return buildSearchIndexOf(
+    entries.map((e) => searchableEntry(e, lang)),
+    lang,
+  );
+}
+
+/** Builds the search index of any entries, given in the shape of SearchableEntry, for a reader of `lang`. */
+export function buildSearchIndexOf(entries: readonly SearchableEntry[], lang: Lang): SearchIndexData {
   const ids: string[] = [];
   const fields: StoredField[][] = [];
   const exact = new Map<string, number[]>();
-  const nameWords: WordRow[] = [];
-  const textWords: WordRow[] = [];
-  const docs: FuzzyDoc[] = [];
+  const titlePlaces = new Map<string, number[]>();
+  const textPlaces = new Map<string, number[]>();
   entries.forEach((e, entry) => {
-    // The reader's language first, then the entry's names in the others (a French reader may type the English).
-    const names = [
-      e.name[lang],
-      ...LANGS.filter((other) => other !== lang).map((other) => e.name[other]),
-      ...e.abbreviations,
-    ];
-    if (e.expansion) names.push(e.expansion[lang]);
-    const aliases = [...e.aliases.map((a) => a.text), ...e.inflections.map((f) => f.text)];
-    if (e.legalRef) aliases.push(...expandLegalRef(e.legalRef));
+    const names = unique(e.names);
     const list: StoredField[] = [
-      ...unique(names).map((text): StoredField => ['name', text]),
-      ...unique(aliases).map((text): StoredField => ['alias', text]),
-      ['short', e.short[lang]],
+      ...names.map((text): StoredField => ['name', text]),
+      ...unique(e.aliases)
+        .filter((text) => !names.includes(text))
+        .map((text): StoredField => ['alias', text]),
     ];
-    const folded = list.map(([, text]) => foldText(text));
+    if (e.short?.trim()) list.push(['short', e.short]);
+    if (e.long?.trim()) list.push(['long', e.long]);
     list.forEach((f, i) => {
-      const isName = f[0] !== 'short';
-      const key = keyOfFolded(folded[i]!);
-      if (isName && key) {
+      const folded = foldText(f[1]);
+      const key = keyOfFolded(folded);
+      const isTitle = f[0] === 'name' || f[0] === 'alias';
+      if (isTitle && key) {
         const named = exact.get(key) ?? [];
         if (!named.includes(entry)) named.push(entry);
         exact.set(key, named);
       }
-      rowsOf(folded[i]!, entry, i, isName ? nameWords : textWords);
+      addPlaces(isTitle ? titlePlaces : textPlaces, folded, entry, i);
       // Most folds are the lower case; the others (diacritics) are kept.
-      if (folded[i] !== f[1].toLowerCase()) f[2] = folded[i];
+      if (folded !== f[1].toLowerCase()) f[2] = folded;
     });
     ids.push(e.id);
     fields.push(list);
-    docs.push(
-      fuzzyDoc(
-        e.id,
-        entry,
-        list.map(([field, text], i) => ({ field, text, folded: folded[i]! })),
-      ),
-    );
   });
-  nameWords.sort(byRow);
-  textWords.sort(byRow);
-  // A small glossary gets one Fuse index built ahead; a big one builds Fuse per query over the
-  // few entries that share trigrams with it (Bitap over 10 000 entries' names is slow).
-  const fuse =
-    docs.length <= PREBUILT_FUSE_MAX_ENTRIES ? Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs).toJSON() : null;
-  return { lang, ids, fields, exact: [...exact], nameWords, textWords, fuse };
-}
-
-function fuzzyDoc(id: string, entry: number, fields: readonly Field[]): FuzzyDoc {
-  const pick = (field: SearchField) => fields.filter((f) => f.field === field).map((f) => f.folded);
-  return { id, entry, name: pick('name'), alias: pick('alias') };
-}
-
-export function load(index: SearchIndexData): Loaded {
-  const known = loadedIndexes.get(index);
-  if (known) return known;
-  const fields = index.fields.map((list) =>
-    list.map(([field, text, folded]): Field => ({ field, text, folded: folded ?? text.toLowerCase() })),
-  );
-  const docs = fields.map((list, entry) => fuzzyDoc(index.ids[entry]!, entry, list));
-  let trigrams: Loaded['trigrams'] = null;
-  if (!index.fuse) {
-    trigrams = new Map();
-    docs.forEach((doc, entry) => {
-      for (const text of [...doc.name, ...doc.alias]) {
-        for (const g of trigramsOf(keyOfFolded(text))) {
-          let set = trigrams!.get(g);
-          if (!set) trigrams!.set(g, (set = new Set()));
-          set.add(entry);
-        }
-      }
-    });
-  }
-  const loaded: Loaded = {
-    index,
+  const titles = sortedPlaces(titlePlaces);
+  const texts = sortedPlaces(textPlaces);
+  return {
+    lang,
+    ids,
     fields,
-    exact: new Map(index.exact),
-    docs,
-    fuse: index.fuse ? new Fuse(docs, FUSE_OPTIONS, Fuse.parseIndex<FuzzyDoc>(index.fuse)) : null,
-    trigrams,
+    exact: [...exact],
+    titleWords: titles.words,
+    titlePlaces: packPlaces(titles.lists),
+    textWords: texts.words,
+    textPlaces: packPlaces(texts.lists),
   };
-  loadedIndexes.set(index, loaded);
-  return loaded;
 }
 
-/** Two lists of rows, each sorted by byRow, as one. */
-export function mergeRows(a: readonly WordRow[], b: readonly WordRow[]): readonly WordRow[] {
-  if (b.length === 0) return a;
-  const out: WordRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(byRow(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
-}
-
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list.filter((text) => text.trim()))];
 }

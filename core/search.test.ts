@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Glossary } from './glossary-schema';
-import { buildSearchIndex, GlossarySearch, letterProminence, searchKey, type SearchIndexData } from './search';
+import {
+  buildSearchIndex,
+  buildSearchIndexOf,
+  GlossarySearch,
+  letterProminence,
+  searchKey,
+  type SearchIndexData,
+} from './search';
+import { alignment } from './search-words';
 import { buildTermIndex } from './term-index';
 
 const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as Glossary;
@@ -66,6 +74,23 @@ describe('glossary search', () => {
     expect(withNote.search('zwavelwaterstof')[0]?.matched?.field).toBe('note');
   });
 
+  it('shows a long explanation from shortly before what matched, marked', () => {
+    const hit = search.search('Veldhoven')[0]!;
+    expect(hit).toMatchObject({ id: 'europese-chipindustrie', stage: 'prefix', matched: { field: 'long' } });
+    const m = hit.matched!;
+    expect(m.text.startsWith('…')).toBe(true);
+    // The popup shows the first 90 characters.
+    expect(m.spans[0]![1]).toBeLessThan(90);
+    expect(m.spans.map(([s, e]) => m.text.slice(s, e))).toEqual(['Veldhoven']);
+  });
+
+  it('marks the name a typo matched, and calls the hit fuzzy', () => {
+    const hit = search.search('verdrag politei')[0]!;
+    expect(hit).toMatchObject({ id: 'benelux-politieverdrag', stage: 'fuzzy' });
+    const m = hit.matched!;
+    expect(m.spans.map(([s, e]) => m.text.slice(s, e).toLowerCase())).toEqual(['politieverdrag']);
+  });
+
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(search.search('')).toEqual([]);
     expect(search.search(' .,- ')).toEqual([]);
@@ -117,5 +142,41 @@ describe('a search loaded from its index (what the build makes for the bundled g
 
   it('refuses an index made for the other language', () => {
     expect(() => new GlossarySearch(buildSearchIndex(glossary.entries, 'nl'), { lang: 'en' })).toThrow(/"nl"/);
+  });
+});
+
+describe('typos', () => {
+  it('counts a swap of two neighbouring letters as one edit, cheaper than a wrong letter', () => {
+    expect(alignment('etais', 'etias', 10)?.whole).toBe(8);
+    expect(alignment('etais', 'etats', 10)?.whole).toBe(10);
+    expect(alignment('pentalatreal', 'pentalateraal', 20)?.whole).toBe(18); // a swap and a missing letter
+    expect(alignment('etais', 'europa', 10)).toBeNull();
+  });
+
+  it('measures a typed start against the start of a longer word', () => {
+    expect(alignment('pentalatr', 'pentalateraal', 10)).toMatchObject({ prefix: 10, prefixEnd: 10 });
+  });
+});
+
+describe('an index of entries from elsewhere (the shape an import turns its entries into)', () => {
+  const index = buildSearchIndexOf(
+    [
+      {
+        id: 'a',
+        names: ['Schengengebied', 'Schengen Area'],
+        aliases: ['Schengenzone'],
+        long: 'Genoemd naar Schengen.',
+      },
+      { id: 'b', names: ['Benelux-Unie'], aliases: [], short: 'Samenwerking van België, Nederland en Luxemburg.' },
+    ],
+    'nl',
+  );
+  const imported = new GlossarySearch(JSON.parse(JSON.stringify(index)) as SearchIndexData, { lang: 'nl' });
+
+  it('finds names, words in any order, texts and typos', () => {
+    expect(imported.search('schengen area')[0]).toMatchObject({ id: 'a', stage: 'exact' });
+    expect(imported.search('area schengen')[0]?.id).toBe('a');
+    expect(imported.search('luxemburg nederland')[0]).toMatchObject({ id: 'b', matched: { field: 'short' } });
+    expect(imported.search('shcengenzone')[0]).toMatchObject({ id: 'a', stage: 'fuzzy' });
   });
 });
