@@ -16,12 +16,20 @@ export interface TermCardLabels {
   openGlossary: string;
 }
 
+/** Another term that claims the hovered words: its id and its name for the reader. */
+export interface TermCandidate {
+  id: string;
+  name: string;
+  /** The name's language (an imported entry may lack the reader's). */
+  lang: string;
+}
+
 interface Props {
   entry: GlossaryEntry;
   lang: Lang;
   pinned: boolean;
-  /** Other entries that share the hovered surface form (an ambiguous alias). */
-  candidates: GlossaryEntry[];
+  /** Other terms that share the hovered surface form (an ambiguous alias, another glossary's term). */
+  candidates: readonly TermCandidate[];
   labels: TermCardLabels;
   onKnown: () => void;
   onClose: () => void;
@@ -86,8 +94,8 @@ export function TermCard({
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
           <span lang={labels.lang}>{labels.alsoMeans}</span>
           {candidates.map((c) => (
-            <button type="button" key={c.id} onClick={() => onPick(c.id)}>
-              {c.name[lang]}
+            <button type="button" key={c.id} lang={c.lang} data-term-id={c.id} onClick={() => onPick(c.id)}>
+              {c.name}
             </button>
           ))}
         </nav>

@@ -56,5 +56,5 @@ export interface Collections {
   watchKnown: Watch<string[]>;
   exportNotes(): Promise<NotesExport>;
   /** Entries of the enabled imported glossaries with a term word starting with `prefix`: what the popup's search ranks. */
-  importedCandidates(prefix: string, limit: number): Promise<ImportedCandidate[]>;
+  importedCandidates: (prefix: string, limit: number) => Promise<ImportedCandidate[]>;
 }
