@@ -76,6 +76,18 @@ describe('ranking imported candidates', () => {
     expect(hits[0]).toMatchObject({ key: 'iate-energy:1', stage: 'fuzzy', matched: { field: 'term' } });
   });
 
+  it('reads definitions and forgives typos in the languages the reader reads: theirs, nl, en, fr, de', () => {
+    const polish = [
+      candidate('pl', [{ lang: 'pl', text: 'energia odnawialna' }], [{ lang: 'pl', text: 'energia ze źródeł wiatru' }]),
+    ];
+    expect(rankImported(polish, 'energia wiatru', { lang: 'nl' })).toEqual([]);
+    expect(rankImported(polish, 'energia odnawilna', { lang: 'nl' })).toEqual([]);
+    expect(rankImported(polish, 'energia wiatru', { lang: 'pl' })[0]?.stage).toBe('text');
+    expect(rankImported(polish, 'energia odnawilna', { lang: 'pl' })[0]?.stage).toBe('fuzzy');
+    // Exact and prefix matches of terms count in every language.
+    expect(rankImported(polish, 'energia odn', { lang: 'nl' })[0]?.stage).toBe('prefix');
+  });
+
   it('finds nothing when a later word matches nowhere (every candidate shares the first)', () => {
     expect(rankImported(candidates, 'energy zzz', { lang: 'en' })).toEqual([]);
   });

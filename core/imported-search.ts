@@ -10,8 +10,8 @@ import { foldText } from './text-fold';
  * this ranks it in the stages of the letter's search (core/search.ts), so the two lists interleave:
  * 1. exact: the query is one of the entry's terms, in any language;
  * 2. prefix: the query's words start words of a term, in order;
- * 3. text: they start words of a definition;
- * 4. fuzzy: Fuse.js over the terms and the definitions (a typo after the first word).
+ * 3. text: they start words of a definition (in the reader's language or nl, en, fr, de);
+ * 4. fuzzy: Fuse.js over the terms in those languages (a typo after the first word).
  * Text is folded by the matcher's length-preserving fold, so marked spans line up with the text shown.
  */
 
@@ -28,22 +28,27 @@ export interface ImportedHit extends ImportedCandidate {
   matched: { field: 'term' | 'definition'; lang: string; text: string; spans: Span[] } | null;
 }
 
-/** How much of a definition the fuzzy stage reads, and how much of it a result shows. */
-const FUZZY_DEFINITION_CHARS = 1_000;
+/** How much of a definition a result shows, from a little before its first mark. */
 const SNIPPET_BEFORE = 30;
 const SNIPPET_CHARS = 110;
+/**
+ * The languages whose definitions are searched and whose terms forgive a typo, besides the reader's:
+ * an IATE entry has up to 24, and folding every long definition of 200 candidates took ~0.3 s.
+ */
+const READABLE_LANGS = ['nl', 'en', 'fr', 'de'];
 
 interface FuzzyDoc {
   index: number;
+  /** Folded texts of the entry's terms in the fuzzy languages … */
   terms: string[];
-  definitions: string[];
+  /** … and each one's place in entry.terms. */
+  refs: number[];
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
-  keys: [
-    { name: 'terms', weight: 3 },
-    { name: 'definitions', weight: 1 },
-  ],
+  // Terms only: Fuse over definitions too took ~0.6 s a keystroke on 200 IATE-sized candidates
+  // (definitions are found by their words, the `text` stage).
+  keys: ['terms'],
   includeMatches: true,
   includeScore: true,
   ignoreLocation: true,
@@ -57,7 +62,53 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyDoc> = {
 
 const STAGES: readonly ImportedHit['stage'][] = ['exact', 'prefix', 'text', 'fuzzy'];
 
-/** The candidates that match `query`, best first, at most `limit`; `lang` is the reader's language. */
+/** An entry's folded texts, made once: the candidate set is ranked again on every keystroke. */
+interface Prepared {
+  termKeys: string[];
+  /** Each definition's words as " word word …", for word-start look-ups: made when first needed. */
+  definitionKeys: (string | undefined)[];
+}
+
+const preparedEntries = new WeakMap<ImportedEntry, Prepared>();
+
+function prepare(entry: ImportedEntry): Prepared {
+  let prepared = preparedEntries.get(entry);
+  if (!prepared) {
+    prepared = { termKeys: entry.terms.map((t) => searchKey(t.text)), definitionKeys: [] };
+    preparedEntries.set(entry, prepared);
+  }
+  return prepared;
+}
+
+/** Whether a language's texts are read beyond exact and prefix matches of terms: the reader's and the Benelux ones. */
+const readable = (textLang: string, lang: string) => textLang === lang || READABLE_LANGS.includes(textLang);
+
+/** The fuzzy index of a candidate set for a reader's language, built on its first typo. */
+const fuzzyIndexes = new WeakMap<readonly ImportedCandidate[], Map<string, Fuse<FuzzyDoc>>>();
+
+function fuzzyIndex(candidates: readonly ImportedCandidate[], lang: string): Fuse<FuzzyDoc> {
+  let byLang = fuzzyIndexes.get(candidates);
+  if (!byLang) fuzzyIndexes.set(candidates, (byLang = new Map<string, Fuse<FuzzyDoc>>()));
+  let fuse = byLang.get(lang);
+  if (!fuse) {
+    const docs = candidates.map(({ entry }, index) => {
+      const doc: FuzzyDoc = { index, terms: [], refs: [] };
+      entry.terms.forEach((term, ref) => {
+        if (!readable(term.lang, lang)) return;
+        doc.terms.push(foldText(term.text));
+        doc.refs.push(ref);
+      });
+      return doc;
+    });
+    byLang.set(lang, (fuse = new Fuse(docs, FUSE_OPTIONS)));
+  }
+  return fuse;
+}
+
+/**
+ * The candidates that match `query`, best first, at most `limit`; `lang` is the reader's language.
+ * Pass the same candidate array again as the query grows: what is made of it is kept with it.
+ */
 export function rankImported(
   candidates: readonly ImportedCandidate[],
   query: string,
@@ -66,16 +117,22 @@ export function rankImported(
   const key = searchKey(query);
   if (!key) return [];
   const words = key.split(' ');
-  type Ranked = { hit: ImportedHit; order: number[] };
+  type Ranked = {
+    index: number;
+    stage: ImportedHit['stage'];
+    field: 'term' | 'definition';
+    ref: number;
+    order: number[];
+  };
   const ranked: Ranked[] = [];
-  const rest: number[] = [];
 
-  candidates.forEach((candidate, index) => {
+  candidates.forEach(({ entry }, index) => {
+    const { termKeys, definitionKeys } = prepare(entry);
     let best: Ranked | null = null;
-    for (const term of candidate.entry.terms) {
-      const termKey = searchKey(term.text);
+    entry.terms.forEach((term, ref) => {
+      const termKey = termKeys[ref]!;
       const stage = termKey === key ? 'exact' : startsWords(termKey, words) ? 'prefix' : null;
-      if (!stage) continue;
+      if (!stage) return;
       const order = [
         STAGES.indexOf(stage),
         term.lang === lang ? 0 : 1,
@@ -83,39 +140,37 @@ export function rankImported(
         term.text.length,
         index,
       ];
-      if (!best || compareOrder(order, best.order) < 0)
-        best = { hit: { ...candidate, stage, matched: markTerm(term, words) }, order };
-    }
+      if (!best || compareOrder(order, best.order) < 0) best = { index, stage, field: 'term', ref, order };
+    });
     if (!best) {
-      // Definitions in the reader's language first; a definition's words in any order.
-      const definitions = [...candidate.entry.definitions].sort((a, b) => +(a.lang !== lang) - +(b.lang !== lang));
-      const definition = definitions.find((d) => words.every((w) => ` ${searchKey(d.text)}`.includes(` ${w}`)));
-      if (definition) {
-        best = {
-          hit: { ...candidate, stage: 'text', matched: snippet(definition, markWords(definition.text, words)) },
-          order: [STAGES.indexOf('text'), definition.lang === lang ? 0 : 1, 0, 0, index],
-        };
-      }
+      // A definition with every query word at a word's start, in any order; the reader's language first.
+      entry.definitions.forEach((definition, ref) => {
+        if (!readable(definition.lang, lang)) return;
+        const definitionKey = (definitionKeys[ref] ??= ` ${searchKey(definition.text)}`);
+        if (!words.every((w) => definitionKey.includes(` ${w}`))) return;
+        const order = [STAGES.indexOf('text'), definition.lang === lang ? 0 : 1, 0, 0, index];
+        if (!best || compareOrder(order, best.order) < 0)
+          best = { index, stage: 'text', field: 'definition', ref, order };
+      });
     }
     if (best) ranked.push(best);
-    else rest.push(index);
   });
 
   ranked.sort((a, b) => compareOrder(a.order, b.order));
-  const hits = ranked.slice(0, limit).map((r) => r.hit);
-  if (hits.length >= limit || rest.length === 0) return hits;
-
-  const docs: FuzzyDoc[] = rest.map((index) => {
-    const { entry } = candidates[index]!;
-    return {
-      index,
-      terms: entry.terms.map((t) => foldText(t.text)),
-      definitions: entry.definitions.map((d) => foldText(d.text.slice(0, FUZZY_DEFINITION_CHARS))),
-    };
+  const hits = ranked.slice(0, limit).map(({ index, stage, field, ref }): ImportedHit => {
+    const candidate = candidates[index]!;
+    if (field === 'term') return { ...candidate, stage, matched: markTerm(candidate.entry.terms[ref]!, words) };
+    const definition = candidate.entry.definitions[ref]!;
+    return { ...candidate, stage, matched: snippet(definition, markWords(definition.text, words)) };
   });
-  for (const result of new Fuse(docs, FUSE_OPTIONS).search(foldText(query.trim()), { limit: limit - hits.length })) {
+  if (hits.length >= limit || ranked.length === candidates.length) return hits;
+
+  const found = new Set(ranked.map((r) => r.index));
+  for (const result of fuzzyIndex(candidates, lang).search(foldText(query.trim()))) {
+    if (found.has(result.item.index)) continue;
     const candidate = candidates[result.item.index]!;
-    hits.push({ ...candidate, stage: 'fuzzy', matched: fromFuse(candidate.entry, result.matches ?? []) });
+    hits.push({ ...candidate, stage: 'fuzzy', matched: fromFuse(candidate.entry, result.item, result.matches ?? []) });
+    if (hits.length >= limit) break;
   }
   return hits;
 }
@@ -168,23 +223,16 @@ function snippet(definition: { lang: string; text: string }, spans: Span[]): Non
   };
 }
 
-/** Fuse's best match: the text with the most marked, a term before a definition. */
-function fromFuse(entry: ImportedEntry, matches: readonly FuseResultMatch[]): ImportedHit['matched'] {
-  let best: { matched: NonNullable<ImportedHit['matched']>; rank: number } | null = null;
+/** Fuse's best match: the term with the most marked. */
+function fromFuse(entry: ImportedEntry, doc: FuzzyDoc, matches: readonly FuseResultMatch[]): ImportedHit['matched'] {
+  let best: { matched: NonNullable<ImportedHit['matched']>; marked: number } | null = null;
   for (const m of matches) {
-    if (m.refIndex === undefined) continue;
+    const term = m.refIndex === undefined ? undefined : entry.terms[doc.refs[m.refIndex]!];
+    if (!term) continue;
     const spans = mergeSpans(m.indices.map(([s, e]) => [s, e + 1] as const));
-    let rank = spans.reduce((sum, [s, e]) => sum + e - s, 0);
-    let matched: NonNullable<ImportedHit['matched']> | null = null;
-    if (m.key === 'terms') {
-      const term = entry.terms[m.refIndex];
-      rank += 0.5;
-      if (term) matched = { field: 'term', lang: term.lang, text: term.text, spans };
-    } else {
-      const definition = entry.definitions[m.refIndex];
-      if (definition) matched = snippet(definition, spans);
-    }
-    if (matched && (!best || rank > best.rank)) best = { matched, rank };
+    const marked = spans.reduce((sum, [s, e]) => sum + e - s, 0);
+    if (!best || marked > best.marked)
+      best = { matched: { field: 'term', lang: term.lang, text: term.text, spans }, marked };
   }
   return best?.matched ?? null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { rankImported, type ImportedCandidate, type ImportedHit } from '@/core/imported-search';
 import { searchKey } from '@/core/search';
 import { useCollections } from './context';
@@ -14,7 +14,7 @@ const MIN_PREFIX = 2;
 /**
  * The query's hits in the reader's imported glossaries, best first (null: none asked for yet).
  * The database gives the entries with a word starting with the query's first word, once typing
- * pauses; each keystroke ranks that set again at once. A set read for a shorter prefix that held
+ * pauses; each keystroke ranks that set again (after the letter's hits have painted). A set read for a shorter prefix that held
  * fewer than the limit already holds every entry a longer one would: the database is not asked again.
  */
 export function useImportedSearch(query: string, limit = 20): ImportedHit[] | null {
@@ -40,10 +40,14 @@ export function useImportedSearch(query: string, limit = 20): ImportedHit[] | nu
     };
   }, [word, importedCandidates]);
 
-  return useMemo(() => {
+  // Ranked after the render that shows the letter's hits (effects run after paint), so they never
+  // wait for it; until then the last ranking stays (it answered the previous keystroke).
+  const [ranked, setRanked] = useState<ImportedHit[] | null>(null);
+  useEffect(() => {
     // A set read for a prefix of this word still answers while the new one is read (a superset, or
     // the first CANDIDATES of one).
-    if (word.length < MIN_PREFIX || !read || !word.startsWith(read.word)) return null;
-    return rankImported(read.list, query, { lang, limit });
+    if (word.length < MIN_PREFIX || !read || !word.startsWith(read.word)) setRanked(null);
+    else setRanked(rankImported(read.list, query, { lang, limit }));
   }, [read, word, query, lang, limit]);
+  return ranked;
 }
