@@ -191,15 +191,15 @@ describe('the tooltip card of an imported entry', () => {
     const { card, calls } = show({
       candidates: [
         { id: 'etias', name: 'ETIAS', lang: 'nl' },
-        { id: 'eurovoc:123', name: 'energy poverty', lang: 'en' },
+        { id: 'eurovoc:123', name: 'energy poverty', lang: 'en', glossary: 'EuroVoc' },
       ],
     });
     const nav = card.querySelector('nav.term-candidates')!;
     expect(nav.getAttribute('aria-label')).toBe('Can also mean:');
     const picks = [...nav.querySelectorAll('button')];
-    expect(picks.map((b) => [b.dataset.termId, b.lang, text(b)])).toEqual([
+    expect(picks.map((b) => [b.dataset.termId, b.querySelector('[lang]')?.getAttribute('lang'), text(b)])).toEqual([
       ['etias', 'nl', 'ETIAS'],
-      ['eurovoc:123', 'en', 'energy poverty'],
+      ['eurovoc:123', 'en', 'energy poverty · EuroVoc'],
     ]);
     picks[1]!.click();
     expect(calls.picked).toEqual(['eurovoc:123']);

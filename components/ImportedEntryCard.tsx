@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { importedEntryView } from '@/core/imported-entry-view';
 import type { ImportedEntry } from '@/core/imported-schema';
+import { CandidateButton } from './CandidateButton';
 import { LangCode } from './LangCode';
 import { OtherLanguages } from './OtherLanguages';
 import type { TermCandidate } from './TermCard';
@@ -144,9 +145,7 @@ export function ImportedEntryCard({
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
           <span>{labels.alsoMeans}</span>
           {candidates.map((c) => (
-            <button type="button" key={c.id} lang={c.lang} data-term-id={c.id} onClick={() => onPick(c.id)}>
-              {c.name}
-            </button>
+            <CandidateButton key={c.id} candidate={c} onPick={onPick} />
           ))}
         </nav>
       )}

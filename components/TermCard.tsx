@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
+import { CandidateButton } from './CandidateButton';
 
 export interface TermCardLabels {
   /** The language the labels are in (the browser's), which may differ from the entry's. */
@@ -22,6 +23,8 @@ export interface TermCandidate {
   name: string;
   /** The name's language (an imported entry may lack the reader's). */
   lang: string;
+  /** An imported glossary's title: two glossaries may give the same name. */
+  glossary?: string;
 }
 
 interface Props {
@@ -94,9 +97,7 @@ export function TermCard({
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
           <span lang={labels.lang}>{labels.alsoMeans}</span>
           {candidates.map((c) => (
-            <button type="button" key={c.id} lang={c.lang} data-term-id={c.id} onClick={() => onPick(c.id)}>
-              {c.name}
-            </button>
+            <CandidateButton key={c.id} candidate={c} onPick={onPick} />
           ))}
         </nav>
       )}

@@ -142,7 +142,7 @@ export function App({ port }: Props) {
     const c = answer.terms.get(id);
     if (!c) return [];
     const name = termName(c, shown.lang);
-    return [{ id, name: name.text, lang: name.lang }];
+    return [{ id, name: name.text, lang: name.lang, ...(c.kind === 'imported' ? { glossary: c.glossary.title } : {}) }];
   });
   const actions = {
     pinned: shown.pinned,
