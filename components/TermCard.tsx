@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { GlossaryEntry, Lang, Part } from '@/core/glossary-schema';
+import { CandidateButton } from './CandidateButton';
 
 export interface TermCardLabels {
   /** The language the labels are in (the browser's), which may differ from the entry's. */
@@ -16,12 +17,22 @@ export interface TermCardLabels {
   openGlossary: string;
 }
 
+/** Another term that claims the hovered words: its id and its name for the reader. */
+export interface TermCandidate {
+  id: string;
+  name: string;
+  /** The name's language (an imported entry may lack the reader's). */
+  lang: string;
+  /** An imported glossary's title: two glossaries may give the same name. */
+  glossary?: string;
+}
+
 interface Props {
   entry: GlossaryEntry;
   lang: Lang;
   pinned: boolean;
-  /** Other entries that share the hovered surface form (an ambiguous alias). */
-  candidates: GlossaryEntry[];
+  /** Other terms that share the hovered surface form (an ambiguous alias, another glossary's term). */
+  candidates: readonly TermCandidate[];
   labels: TermCardLabels;
   onKnown: () => void;
   onClose: () => void;
@@ -86,9 +97,7 @@ export function TermCard({
         <nav class="term-candidates" aria-label={labels.alsoMeans}>
           <span lang={labels.lang}>{labels.alsoMeans}</span>
           {candidates.map((c) => (
-            <button type="button" key={c.id} onClick={() => onPick(c.id)}>
-              {c.name[lang]}
-            </button>
+            <CandidateButton key={c.id} candidate={c} onPick={onPick} />
           ))}
         </nav>
       )}

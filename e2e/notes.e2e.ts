@@ -449,7 +449,7 @@ for (const name of BROWSERS) {
           const newer = note('waterstof', 'OVERSCHREVEN door een half gelezen bestand', t0 + 86_400_000, 5);
           const cases: { file: string; content: string; says: RegExp }[] = [
             { file: 'not-json.json', content: file([newer]).slice(0, -20), says: /not valid JSON/ },
-            { file: 'version-2.json', content: file([newer], { version: 2 }), says: /version: unsupported version/ },
+            { file: 'version-3.json', content: file([newer], { version: 3 }), says: /version: unsupported version/ },
             {
               file: 'unknown-term.json',
               content: file([newer, note('geen-bestaande-term', 'x')]),

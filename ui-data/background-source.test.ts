@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
 import { sampleEntry } from '@/test/sample-glossary';
 import { createBackgroundSource, type NotesBroadcast } from './background-source';
@@ -14,10 +15,13 @@ const note = (termId: string, text: string, revision = 1): Note => ({
 
 const unused = () => Promise.reject(new Error('not in this test'));
 
-function fakeBackground(notes: Map<string, Note>) {
+function fakeBackground(notes: Map<string, Note>, imported = new Map<string, ImportedEntry>()) {
   return {
     ensureSeeded: unused,
     getEntry: vi.fn(({ id }: { id: string }) => Promise.resolve(id === 'gone' ? null : sampleEntry(id))),
+    getImportedEntry: vi.fn(({ id }: { id: string }) =>
+      Promise.resolve(imported.has(id) ? { glossary: { id: 'iate', title: 'IATE' }, entry: imported.get(id)! } : null),
+    ),
     getNote: vi.fn(({ termId }: { termId: string }) => Promise.resolve(notes.get(termId) ?? null)),
     saveNote: unused,
     deleteNote: unused,
@@ -49,6 +53,17 @@ describe('the tooltip frame’s source (the background)', () => {
     expect(await source.entry('gone')).toBeNull();
     expect(client.getEntry).toHaveBeenCalledTimes(2);
     expect(source.collections).toBeUndefined();
+  });
+
+  it('asks for an imported entry once while it is found, and again after it was missing', async () => {
+    const imported = new Map<string, ImportedEntry>();
+    const client = fakeBackground(new Map(), imported);
+    const source = createBackgroundSource(client, fakeBroadcast().broadcast);
+    expect(await source.importedEntry('iate:1')).toBeNull();
+    imported.set('iate:1', { id: '1', terms: [{ lang: 'en', text: 'energy' }], definitions: [], subjectFields: [] });
+    expect((await source.importedEntry('iate:1'))?.entry.id).toBe('1');
+    expect((await source.importedEntry('iate:1'))?.glossary.title).toBe('IATE');
+    expect(client.getImportedEntry).toHaveBeenCalledTimes(2);
   });
 
   it('asks again for a watched note when it changes: by broadcast, or relayed by the host', async () => {

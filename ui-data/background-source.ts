@@ -3,7 +3,7 @@ import type { Note } from '@/core/notes';
 import { background } from '@/messaging/background';
 import { extensionPagesReceiver } from '@/messaging/extension-pages';
 import { backgroundWrites, type BackgroundClient } from './background-writes';
-import type { DataSource } from './source';
+import type { DataSource, ImportedLookup } from './source';
 
 /** Subscribes to the background's "a note changed" broadcast; returns the remover. */
 export type NotesBroadcast = (onChange: (termId?: string) => void) => () => void;
@@ -27,6 +27,7 @@ export function createBackgroundSource(
   broadcast: NotesBroadcast = runtimeBroadcast,
 ): DataSource {
   const entries = new Map<string, Promise<GlossaryEntry | null>>();
+  const imported = new Map<string, Promise<ImportedLookup | null>>();
   const watchers = new Set<{ termId: string; reload: () => void }>();
   let listening = false;
 
@@ -42,6 +43,24 @@ export function createBackgroundSource(
         entries.set(id, entry);
       }
       return entry;
+    },
+    importedEntry(key) {
+      let found = imported.get(key);
+      if (!found) {
+        // Kept while found; a missing one is asked again next time (its glossary may come back).
+        found = client.getImportedEntry({ id: key }).then(
+          (answer) => {
+            if (!answer) imported.delete(key);
+            return answer;
+          },
+          () => {
+            imported.delete(key);
+            return null;
+          },
+        );
+        imported.set(key, found);
+      }
+      return found;
     },
     watchNote(termId, onChange) {
       // The runtime allows one listener per message in a page: one for every watcher, for good.

@@ -4,7 +4,15 @@ import type { DataSource } from './source';
 /** What the sources ask of the background; a test passes its own. */
 export type BackgroundClient = Pick<
   typeof background,
-  'ensureSeeded' | 'getEntry' | 'getNote' | 'saveNote' | 'deleteNote' | 'restoreNote' | 'importNotes' | 'setKnown'
+  | 'ensureSeeded'
+  | 'getEntry'
+  | 'getImportedEntry'
+  | 'getNote'
+  | 'saveNote'
+  | 'deleteNote'
+  | 'restoreNote'
+  | 'importNotes'
+  | 'setKnown'
 >;
 
 type Writes = Pick<DataSource, 'saveNote' | 'deleteNote' | 'restoreNote' | 'importNotes' | 'setKnown'>;

@@ -15,6 +15,7 @@ function loadedSource(): DataSource {
     };
   return {
     entry: vi.fn(() => Promise.resolve(null)),
+    importedEntry: vi.fn(() => Promise.resolve(null)),
     watchNote: (_termId, onChange) => watch(null)(onChange),
     notesChanged: vi.fn(),
     saveNote: vi.fn(),
@@ -27,6 +28,7 @@ function loadedSource(): DataSource {
       watchNotes: watch([]),
       watchKnown: watch(['nsec']),
       exportNotes: vi.fn(),
+      importedCandidates: vi.fn(() => Promise.resolve([])),
     },
   };
 }

@@ -33,6 +33,7 @@ function collectionsOf(source: DataSource): Collections {
 export function deferredSource(load: Promise<DataSource>, entries: readonly GlossaryEntry[]): DataSource {
   return {
     entry: async (id) => (await load).entry(id),
+    importedEntry: async (key) => (await load).importedEntry(key),
     watchNote: (termId, onChange) =>
       deferWatch<Note | null>(load, (s) => (change) => s.watchNote(termId, change))(onChange),
     notesChanged: (termId) => void load.then((s) => s.notesChanged(termId)),
@@ -46,6 +47,7 @@ export function deferredSource(load: Promise<DataSource>, entries: readonly Glos
       watchNotes: deferWatch(load, (s) => collectionsOf(s).watchNotes),
       watchKnown: deferWatch(load, (s) => collectionsOf(s).watchKnown),
       exportNotes: async () => collectionsOf(await load).exportNotes(),
+      importedCandidates: async (prefix, limit) => collectionsOf(await load).importedCandidates(prefix, limit),
     },
   };
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
-import { openDatabase, seedGlossary, type GlossaryDatabase } from '@/db';
+import {
+  beginImport,
+  commitImport,
+  openDatabase,
+  seedGlossary,
+  setGlossaryEnabled,
+  writeImportBatch,
+  type GlossaryDatabase,
+} from '@/db';
+import type { ImportedEntry } from '@/core/imported-schema';
 import { sampleGlossary } from '@/test/sample-glossary';
 import type { BackgroundClient } from './background-writes';
 import { createDexieSource } from './dexie-source';
@@ -19,6 +28,7 @@ function backgroundOver(db: GlossaryDatabase) {
   const client = {
     ensureSeeded: vi.fn((d: Record<string, never>) => handlers.ensureSeeded(d, {})),
     getEntry: (d) => handlers.getEntry(d, {}),
+    getImportedEntry: (d) => handlers.getImportedEntry(d, {}),
     getNote: (d) => handlers.getNote(d, {}),
     saveNote: (d) => handlers.saveNote(d, {}),
     deleteNote: (d) => handlers.deleteNote(d, {}),
@@ -106,5 +116,35 @@ describe('the extension pages’ source (Dexie)', () => {
     const known = first(source.collections!.watchKnown, (ids) => ids.length > 0);
     await source.setKnown('nsec', true);
     expect(await known).toEqual(['nsec']);
+  });
+
+  it('reads imported entries and the popup’s candidates itself, only of switched-on glossaries', async () => {
+    const db = freshDb();
+    await seedGlossary(db, sampleGlossary('1.0.0'));
+    const entry: ImportedEntry = {
+      id: '3512487',
+      terms: [{ lang: 'en', text: 'energy poverty' }],
+      definitions: [],
+      subjectFields: ['energy'],
+    };
+    const generation = await beginImport(db, 'iate-energy');
+    await writeImportBatch(db, generation, [entry]);
+    await commitImport(
+      db,
+      generation,
+      { id: 'iate-energy', title: 'IATE energy', format: 'tbx' },
+      { languages: ['en'], entryCount: 1, bytes: 100 },
+    );
+    const source = createDexieSource(db, bundled('1.0.0'), backgroundOver(db));
+    const found = { glossary: { id: 'iate-energy', title: 'IATE energy' }, entry };
+    expect(await source.importedEntry('iate-energy:3512487')).toEqual(found);
+    expect(await source.importedEntry('iate-energy:404')).toBeNull();
+    expect(await source.collections!.importedCandidates('ener', 10)).toEqual([
+      { key: 'iate-energy:3512487', ...found },
+    ]);
+
+    await setGlossaryEnabled(db, 'iate-energy', false);
+    expect(await source.importedEntry('iate-energy:3512487')).toBeNull();
+    expect(await source.collections!.importedCandidates('ener', 10)).toEqual([]);
   });
 });

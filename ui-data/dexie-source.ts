@@ -5,7 +5,9 @@ import {
   allNotes,
   exportNotes,
   getEntry,
+  getImportedEntry,
   getNote,
+  importedCandidates,
   knownIds,
   storedGlossaryVersion,
   type GlossaryDatabase,
@@ -79,6 +81,13 @@ export function createDexieSource(
       await ready();
       return getEntry(db, id);
     },
+    async importedEntry(key) {
+      const found = await getImportedEntry(db, key);
+      // A switched-off glossary is not explained (GlossaryRow.enabled).
+      return found?.glossary.enabled
+        ? { glossary: { id: found.glossary.id, title: found.glossary.title }, entry: found.entry }
+        : null;
+    },
     watchNote: (termId, onChange) => watchLive(() => getNote(db, termId), onChange),
     // liveQuery already sees every write in this origin.
     notesChanged: () => undefined,
@@ -103,6 +112,12 @@ export function createDexieSource(
       watchNotes: shared((onChange) => watchLive(() => allNotes(db), onChange)),
       watchKnown: shared((onChange) => watchLive(() => knownIds(db), onChange)),
       exportNotes: async () => exportNotes(db, (await storedGlossaryVersion(db)) ?? undefined),
+      importedCandidates: async (prefix, limit) =>
+        (await importedCandidates(db, prefix, limit)).map(({ key, glossary, entry }) => ({
+          key,
+          glossary: { id: glossary.id, title: glossary.title },
+          entry,
+        })),
     },
   };
 }

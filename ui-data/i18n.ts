@@ -13,6 +13,24 @@ export const uiLanguage: Lang = entryLang(uiLocale) ?? 'en';
 
 export const partLabel = (part: Part) => t(`part_${part}`);
 
+let languageNames: Intl.DisplayNames | null | undefined;
+
+/** A language's name in the browser's language ("German" for "de"); the code when the browser has none. */
+export function languageName(code: string): string {
+  if (languageNames === undefined) {
+    try {
+      languageNames = new Intl.DisplayNames([uiLocale, 'en'], { type: 'language' });
+    } catch {
+      languageNames = null;
+    }
+  }
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed tag
+  }
+}
+
 /** The language entries are shown in on extension pages: the one the reader fixed, else the browser's. */
 export function useUiLanguage(): Lang {
   const [fixed] = useSetting('explainLang');

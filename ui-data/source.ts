@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '@/core/glossary-schema';
+import type { ImportedCandidate } from '@/core/imported-search';
 import type { Note, SaveNoteInput } from '@/core/notes';
 import type { NotesExport } from '@/core/notes-export';
 import type { BackgroundResponses } from '@/messaging/background';
@@ -11,6 +12,8 @@ export type Watch<T> = ((onChange: (value: T) => void) => () => void) & { curren
 
 export type SaveNoteResult = BackgroundResponses['saveNote'];
 export type ImportResult = BackgroundResponses['importNotes'];
+/** An imported glossary's entry with its glossary (its id and the name the reader gave it). */
+export type ImportedLookup = NonNullable<BackgroundResponses['getImportedEntry']>;
 
 /**
  * Where an extension page reads and writes the reader's data. Two implementations: over Dexie for
@@ -24,6 +27,8 @@ export type ImportResult = BackgroundResponses['importNotes'];
 export interface DataSource {
   /** One entry (null: no such entry). */
   entry(id: string): Promise<GlossaryEntry | null>;
+  /** One imported entry by its term key `glossary:entry` (null: its glossary is gone or switched off). */
+  importedEntry(key: string): Promise<ImportedLookup | null>;
   /** The term's note (null: none), now and after every change; returns the unsubscriber. */
   watchNote(termId: string, onChange: (note: Note | null) => void): () => void;
   /** News of a changed note from elsewhere (no termId: any note) for a source that cannot hear it. */
@@ -50,4 +55,6 @@ export interface Collections {
   /** The ids of the terms marked "I know this term". */
   watchKnown: Watch<string[]>;
   exportNotes(): Promise<NotesExport>;
+  /** Entries of the enabled imported glossaries with a term word starting with `prefix`: what the popup's search ranks. */
+  importedCandidates: (prefix: string, limit: number) => Promise<ImportedCandidate[]>;
 }

@@ -106,7 +106,9 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
     },
     async getImportedEntry({ id }) {
       const found = await getImportedEntry(db, id);
-      return found && { glossary: { id: found.glossary.id, title: found.glossary.title }, entry: found.entry };
+      // A switched-off glossary explains nothing, like a deleted one (a page scanned before may still ask).
+      if (!found?.glossary.enabled) return null;
+      return { glossary: { id: found.glossary.id, title: found.glossary.title }, entry: found.entry };
     },
     async glossariesChanged() {
       await ready();

@@ -3,6 +3,8 @@ import { t } from '@/i18n/t';
 import { useEntries } from '@/ui-data/entries';
 import { useRecentTerms } from '@/ui-data/settings';
 import { openGlossary, useActivePage } from '@/ui-data/tabs';
+import { isImportedKey } from '@/ui-data/terms';
+import { ImportedTermScreen } from './ImportedTermScreen';
 import { SearchScreen } from './SearchScreen';
 import { SiteSettings } from './SiteSettings';
 import { TermScreen } from './TermScreen';
@@ -24,6 +26,13 @@ export function App() {
     pushRecent(id);
   };
 
+  if (detail && isImportedKey(detail)) {
+    return (
+      <main class="popup">
+        <ImportedTermScreen termKey={detail} onBack={() => setDetail(null)} />
+      </main>
+    );
+  }
   const entry = detail ? entries?.byId.get(detail) : undefined;
   if (entry && entries) {
     return (

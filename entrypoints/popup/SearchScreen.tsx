@@ -1,5 +1,5 @@
 import { PopupHeader } from '@/components/PopupHeader';
-import { ResultList, optionId } from '@/components/ResultList';
+import { ResultList, optionId, resultId } from '@/components/ResultList';
 import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
 import { usePartLabels, useUiLanguage } from '@/ui-data/i18n';
@@ -39,7 +39,7 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
       onActive(Math.max(0, active - 1));
     } else if (e.key === 'Enter') {
       const item = items[active];
-      if (item) onOpen(item.entry.id);
+      if (item) onOpen(resultId(item));
     } else if (e.key === 'Escape' && query) {
       e.preventDefault(); // clear the query instead of closing the popup
       onQuery('');
@@ -74,10 +74,10 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
         lang={lang}
         partLabel={(e) => part(e.part)}
         noteLabel={t('popupHasNote')}
-        onOpen={(e) => {
+        onOpen={(id) => {
           // A term on this page, chosen from the empty-query list: show it in the tab too.
-          if (!query.trim() && page && onPageIds.has(e.id)) revealOnPage(page, e.id);
-          onOpen(e.id);
+          if (!query.trim() && page && onPageIds.has(id)) revealOnPage(page, id);
+          onOpen(id);
         }}
         onHover={onActive}
       />

@@ -1,14 +1,40 @@
 import { useMemo } from 'preact/hooks';
 import type { ResultItem } from '@/components/ResultList';
+import { resultId } from '@/components/ResultList';
+import type { Lang } from '@/core/constants';
+import { importedEntryName } from '@/core/imported-entry-view';
+import { interleaveHits, type ImportedCandidate, type ImportedHit } from '@/core/imported-search';
+import type { SearchHit } from '@/core/search';
 import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
+import { useUiLanguage } from '@/ui-data/i18n';
+import { useImportedSearch } from '@/ui-data/imported-search';
 import { useNotes } from '@/ui-data/notes';
 import { useSearch } from '@/ui-data/search';
 import type { ActivePage } from '@/ui-data/tabs';
+import { isImportedKey, useTermsById } from '@/ui-data/terms';
+
+function importedItem(
+  { key, glossary, entry }: ImportedCandidate,
+  lang: Lang,
+  extra: Pick<ResultItem, 'badge' | 'note'> & { matched?: ImportedHit['matched'] },
+): ResultItem {
+  const name = importedEntryName(entry, lang);
+  return {
+    kind: 'imported',
+    id: key,
+    name: name.text,
+    nameLang: name.lang,
+    glossaryId: glossary.id,
+    glossaryTitle: glossary.title,
+    ...extra,
+  };
+}
 
 /**
- * The popup's list: the query's hits; with no query, the terms on this page (most frequent first),
- * then the recently viewed ones, each marked as such (one list for the keyboard).
+ * The popup's list: the query's hits, the letter's and the imported glossaries' in one list (the
+ * imported ones join when the database answers); with no query, the terms on this page (most
+ * frequent first), then the recently viewed ones, each marked as such (one list for the keyboard).
  */
 export function useResultItems(
   entries: Entries | undefined,
@@ -16,21 +42,40 @@ export function useResultItems(
   page: ActivePage | null,
   recent: readonly string[],
 ): ResultItem[] {
+  const lang = useUiLanguage();
   const hits = useSearch(query);
+  const importedHits = useImportedSearch(query);
   const notes = useNotes();
+  const searching = !!query.trim();
+  // The imported terms the list without a query names: they are read from the database.
+  const listed = searching ? [] : [...Object.keys(page?.terms.counts ?? {}), ...recent].filter(isImportedKey);
+  const named = useTermsById(listed);
   return useMemo(() => {
     if (!entries) return [];
-    const item = (id: string, extra: Omit<ResultItem, 'entry' | 'note'>): ResultItem[] => {
+    const note = (id: string) => notes?.get(id)?.text;
+    const item = (id: string, extra: { badge?: string; hit?: SearchHit } = {}): ResultItem[] => {
+      if (isImportedKey(id)) {
+        const term = named.terms.get(id);
+        return term?.kind === 'imported'
+          ? [importedItem({ key: id, ...term }, lang, { note: note(id), ...extra })]
+          : [];
+      }
       const entry = entries.byId.get(id);
-      return entry ? [{ entry, note: notes?.get(id)?.text, ...extra }] : [];
+      return entry ? [{ kind: 'letter', entry, note: note(id), ...extra }] : [];
     };
-    if (query.trim()) return (hits ?? []).flatMap((hit) => item(hit.id, { hit }));
+    if (searching) {
+      return interleaveHits(hits ?? [], importedHits ?? []).flatMap((row): ResultItem[] =>
+        row.kind === 'letter'
+          ? item(row.hit.id, { hit: row.hit })
+          : [importedItem(row.hit, lang, { note: note(row.hit.key), matched: row.hit.matched })],
+      );
+    }
     const onPage = Object.entries(page?.terms.counts ?? {})
       .sort((a, b) => b[1] - a[1])
       .flatMap(([id, n]) => item(id, { badge: `${n}×` }));
-    const shown = new Set(onPage.map((i) => i.entry.id));
+    const shown = new Set(onPage.map(resultId));
     const badge = onPage.length > 0 ? { badge: t('popupRecentBadge') } : {};
     const recents = recent.flatMap((id) => (shown.has(id) ? [] : item(id, badge)));
     return [...onPage, ...recents];
-  }, [entries, hits, query, page, recent, notes]);
+  }, [entries, hits, importedHits, searching, page, recent, notes, named, lang]);
 }

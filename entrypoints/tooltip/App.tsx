@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { TermCard, type TermCardLabels } from '@/components/TermCard';
-import type { GlossaryEntry } from '@/core/glossary-schema';
+import { ImportedEntryCard, type ImportedEntryCardLabels } from '@/components/ImportedEntryCard';
+import { TermCard, type TermCandidate, type TermCardLabels } from '@/components/TermCard';
+import { TermMissing } from '@/components/TermMissing';
 import { useDataSource } from '@/ui-data/context';
-import { useEntriesById } from '@/ui-data/entries';
-import { partLabel, uiLocale } from '@/ui-data/i18n';
+import { languageName, partLabel, uiLocale } from '@/ui-data/i18n';
 import { useNote, useNotesChanged } from '@/ui-data/notes';
 import { openGlossary } from '@/ui-data/tabs';
+import { termName, useTermsById } from '@/ui-data/terms';
 import { TooltipNote } from './TooltipNote';
 import { hostToTooltip, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
 import { t } from '@/i18n/t';
@@ -26,6 +27,23 @@ const labels: TermCardLabels = {
   openGlossary: t('openInGlossary'),
 };
 
+const importedLabels: ImportedEntryCardLabels = {
+  lang: uiLocale,
+  languageName,
+  otherLanguages: t('importedOtherLanguages'),
+  moreLanguages: (count) => t('importedMoreLanguages', String(count)),
+  subjectField: t('importedSubjectField'),
+  source: t('entrySource'),
+  origin: t('importedOrigin'),
+  known: labels.known,
+  close: labels.close,
+  dialog: labels.dialog,
+  alsoMeans: labels.alsoMeans,
+  yourNote: labels.yourNote,
+  addNote: labels.addNote,
+  editNote: labels.editNote,
+};
+
 interface Props {
   port: MessagePort;
 }
@@ -39,8 +57,10 @@ export function App({ port }: Props) {
   const note = useNote(termId);
   const notesChanged = useNotesChanged();
   useEffect(() => setEditing(false), [termId]);
-  // The shown entry and its candidates, fetched before the card renders (a render until then shows nothing).
-  const entries = useEntriesById(shown ? [shown.termId, ...shown.candidates] : []);
+  // The shown term and its candidates (the letter's or imported), fetched before the card renders
+  // (a render until then shows nothing, or the term it showed if it is among them).
+  const ids = shown ? [shown.termId, ...shown.candidates] : [];
+  const answer = useTermsById(ids);
   const card = useRef<HTMLDivElement>(null);
   const post = (message: TooltipToHost) => port.postMessage(message);
 
@@ -73,11 +93,13 @@ export function App({ port }: Props) {
     };
   }, [port]);
 
-  const entry = shown ? entries.get(shown.termId) : undefined;
+  const term = shown ? answer.terms.get(shown.termId) : undefined;
+  // Asked and not found: its glossary was deleted or switched off since the page was scanned.
+  const missing = !!shown && !term && answer.for === ids.join(' ');
   // Tell the host our size and that the term has painted (the hover bench times this).
   useLayoutEffect(() => {
     const el = card.current;
-    if (!el || !shown || !entry) return;
+    if (!el || !shown || (!term && !missing)) return;
     const report = () => post({ type: 'size', width: el.scrollWidth, height: el.scrollHeight });
     report();
     const observer = new ResizeObserver(report);
@@ -86,7 +108,7 @@ export function App({ port }: Props) {
     requestAnimationFrame(() => post({ type: 'shown', termId }));
     if (shown.pinned) el.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     return () => observer.disconnect();
-  }, [shown, entry]);
+  }, [shown, term, missing]);
 
   // A pinned card is laid out while the host is still hidden and inert, so it cannot take the focus
   // then; it takes it when the host gives our frame the focus (unless something in it already has it).
@@ -101,45 +123,66 @@ export function App({ port }: Props) {
     return () => window.removeEventListener('focus', onFocus);
   }, [pinned]);
 
-  if (!shown || !entry) return <div ref={card} />;
-  const candidates = shown.candidates.map((id) => entries.get(id)).filter((e): e is GlossaryEntry => !!e);
+  if (!shown || (!term && !missing)) return <div ref={card} />;
+  const pin = () => {
+    if (!shown.pinned) {
+      setShown({ ...shown, pinned: true });
+      post({ type: 'pinned' });
+    }
+  };
+  const close = () => post({ type: 'close' });
+  if (!term) {
+    return (
+      <div ref={card} onPointerDown={pin}>
+        <TermMissing pinned={shown.pinned} message={t('importedMissing')} close={labels.close} onClose={close} />
+      </div>
+    );
+  }
+  const candidates: TermCandidate[] = shown.candidates.flatMap((id) => {
+    const c = answer.terms.get(id);
+    if (!c) return [];
+    const name = termName(c, shown.lang);
+    return [{ id, name: name.text, lang: name.lang, ...(c.kind === 'imported' ? { glossary: c.glossary.title } : {}) }];
+  });
+  const actions = {
+    pinned: shown.pinned,
+    candidates,
+    onKnown: () => {
+      void source.setKnown(term.id, true).then(() => post({ type: 'known', termId: term.id }));
+    },
+    onClose: close,
+    onPick: (id: string) =>
+      setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] }),
+    note: note?.text ?? null,
+    editor: editing ? <TooltipNote termId={term.id} stored={note ?? null} context={shown.context} /> : undefined,
+    onEditNote: () => {
+      setEditing(true);
+      pin();
+    },
+  };
   return (
-    <div
-      ref={card}
-      onPointerDown={() => {
-        if (!shown.pinned) {
-          setShown({ ...shown, pinned: true });
-          post({ type: 'pinned' });
-        }
-      }}
-    >
-      <TermCard
-        entry={entry}
-        lang={shown.lang}
-        pinned={shown.pinned}
-        candidates={candidates}
-        labels={labels}
-        onKnown={() => {
-          void source.setKnown(entry.id, true).then(() => post({ type: 'known', termId: entry.id }));
-        }}
-        onClose={() => post({ type: 'close' })}
-        onPick={(id) =>
-          setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] })
-        }
-        note={note?.text ?? null}
-        editor={editing ? <TooltipNote termId={entry.id} stored={note ?? null} context={shown.context} /> : undefined}
-        onOpenGlossary={() => {
-          openGlossary(entry.id);
-          post({ type: 'close' });
-        }}
-        onEditNote={() => {
-          setEditing(true);
-          if (!shown.pinned) {
-            setShown({ ...shown, pinned: true });
-            post({ type: 'pinned' });
-          }
-        }}
-      />
+    <div ref={card} onPointerDown={pin}>
+      {term.kind === 'letter' ? (
+        <TermCard
+          entry={term.entry}
+          lang={shown.lang}
+          labels={labels}
+          onOpenGlossary={() => {
+            openGlossary(term.id);
+            close();
+          }}
+          {...actions}
+        />
+      ) : (
+        <ImportedEntryCard
+          termKey={term.id}
+          glossary={term.glossary}
+          entry={term.entry}
+          lang={shown.lang}
+          labels={importedLabels}
+          {...actions}
+        />
+      )}
     </div>
   );
 }
