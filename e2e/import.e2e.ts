@@ -12,6 +12,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, FIXTURES_DIR, TEST_TIMEOUT, useBrowser, useFixtures, withPage, type TestPage } from './harness';
 import { GlossariesPage } from './pages/glossaries';
+import { PopupUi } from './pages/popup-ui';
+import { TooltipPage } from './pages/tooltip';
 import { waitForHighlight, waitForStableHighlights, highlightedTexts } from './pages/highlights';
 import { writeTbxFile } from '../scripts/make-tbx';
 
@@ -20,6 +22,23 @@ const ENERGY = 'IATE energy and climate (test slice)';
 const LETTER = 'Benelux-voorzitterschap 2023 — prioriteiten';
 /** What gl-page.html shows highlighted with the letter and the energy slice on. */
 const PAGE_TERMS = ['CBAM', 'Carbon Border Adjustment Mechanism', 'ETIAS', 'EU ETS'];
+/** With the letter alone: its "EU" in "EU ETS" (the slice's longer match wins while it is on). */
+const LETTER_TERMS = ['ETIAS', 'EU'];
+
+/** The slice's CBAM concept, by its term key. */
+const CBAM_KEY = 'iate-energy-and-climate-test-slice:3580347';
+const NOTE = 'Phase-in from 2026: check the 2023/956 regulation';
+
+/** Waits until the tooltip's card names a term starting with `name`; returns the card. */
+async function waitForCard(tooltip: TooltipPage, name: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const card = await tooltip.card().catch(() => null);
+    if (card?.name.startsWith(name)) return card;
+    if (Date.now() > deadline) throw new Error(`The tooltip did not explain ${name}: ${JSON.stringify(card)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** A generated IATE-shaped file big enough that matching moves to the background. */
 const BIG_CONCEPTS = 20_000;
@@ -90,6 +109,28 @@ for (const name of BROWSERS) {
             // "market" is an everyday word: not highlighted by default; "cbam" would not be CBAM.
             await waitForExactly(reader, PAGE_TERMS);
 
+            // Explained in the tooltip, with the definition as text (the file's markup is characters).
+            const tooltip = new TooltipPage(browser(), reader);
+            await tooltip.hover('CBAM');
+            const card = await waitForCard(tooltip, 'Carbon Border Adjustment Mechanism');
+            assert.match(card.short, /certain goods imported into the EU <img src=x onerror=alert\(1\)>/);
+            assert.match(card.text, /IATE energy and climate \(test slice\)/);
+            assert.match(card.text, /3580347/);
+            await tooltip.clickAway();
+
+            // Found in the popup, and a note on it.
+            const popupTab = await browser().newPage();
+            try {
+              const popup = await PopupUi.open(browser(), popupTab);
+              await popup.search('CBAM');
+              await popup.waitForRow(CBAM_KEY);
+              await popup.clickRow(CBAM_KEY);
+              await popup.typeNote(NOTE);
+              await popup.waitSaved(NOTE);
+            } finally {
+              await popupTab.close();
+            }
+
             const big = await glossaries.importFile(bigFile, { timeout: 240_000 });
             assert.equal(big.role, 'status', big.text);
             assert.match(big.text, new RegExp(`^${BIG_CONCEPTS.toLocaleString('en')} entries imported`));
@@ -109,7 +150,7 @@ for (const name of BROWSERS) {
             await waitForExactly(reader, PAGE_TERMS);
 
             await glossaries.setEnabled(ENERGY, false);
-            await waitForExactly(reader, ['ETIAS']);
+            await waitForExactly(reader, LETTER_TERMS);
             await glossaries.setEnabled(ENERGY, true);
             await waitForExactly(reader, PAGE_TERMS);
 
@@ -125,7 +166,15 @@ for (const name of BROWSERS) {
 
             await glossaries.delete(ENERGY);
             await glossaries.waitForList([LETTER]);
-            await waitForExactly(reader, ['ETIAS']);
+            await waitForExactly(reader, LETTER_TERMS);
+            // The note stays, named, until the same glossary is imported again.
+            const orphaned = await glossaries.orphanedNotes();
+            assert.match(orphaned, new RegExp(NOTE));
+            assert.match(orphaned, /Carbon Border Adjustment Mechanism/);
+            assert.equal((await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'))).role, 'status');
+            await glossaries.closeDialog();
+            await waitForExactly(reader, PAGE_TERMS);
+            assert.doesNotMatch(await glossaries.orphanedNotes(), new RegExp(NOTE));
           });
         }),
     );
