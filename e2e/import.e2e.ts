@@ -6,11 +6,21 @@
  * and the reader's note on its entry stays; a truncated file changes nothing.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, FIXTURES_DIR, TEST_TIMEOUT, useBrowser, useFixtures, withPage, type TestPage } from './harness';
+import {
+  BROWSERS,
+  FIXTURES_DIR,
+  REPO_ROOT,
+  TEST_TIMEOUT,
+  sleep,
+  useBrowser,
+  useFixtures,
+  withPage,
+  type TestPage,
+} from './harness';
 import { GlossariesPage } from './pages/glossaries';
 import { PopupUi } from './pages/popup-ui';
 import { TooltipPage } from './pages/tooltip';
@@ -18,6 +28,7 @@ import { waitForHighlight, waitForStableHighlights, highlightedTexts } from './p
 import { writeTbxFile } from '../scripts/make-tbx';
 
 const fixture = useFixtures();
+const DOCS_DIR = path.join(REPO_ROOT, 'docs');
 const ENERGY = 'IATE energy and climate (test slice)';
 const LETTER = 'Benelux-voorzitterschap 2023 — prioriteiten';
 /** What gl-page.html shows highlighted with the letter and the energy slice on. */
@@ -98,7 +109,17 @@ for (const name of BROWSERS) {
         withPage(browser(), 'import-flow', async (admin) => {
           const glossaries = await GlossariesPage.open(browser(), admin);
           await glossaries.waitForList([LETTER]);
-          const imported = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'));
+          const imported = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'), {
+            // The README's picture of the dialog: the preview and the choices, before anything is written.
+            beforeImport: async () => {
+              if (admin.browserName !== 'chromium') return;
+              await mkdir(DOCS_DIR, { recursive: true });
+              await sleep(300);
+              await admin.raw
+                .locator('dialog.import-dialog')
+                .screenshot({ path: path.join(DOCS_DIR, 'import-dialog.png') });
+            },
+          });
           assert.deepEqual([imported.role, imported.text], ['status', '3 entries imported from gl-energy.tbx.']);
           await glossaries.closeDialog();
           await glossaries.waitForList([LETTER, ENERGY]);
@@ -116,6 +137,13 @@ for (const name of BROWSERS) {
             assert.match(card.short, /certain goods imported into the EU <img src=x onerror=alert\(1\)>/);
             assert.match(card.text, /IATE energy and climate \(test slice\)/);
             assert.match(card.text, /3580347/);
+            if (reader.browserName === 'chromium') {
+              await sleep(300); // let the frame paint
+              await reader.raw.screenshot({
+                path: path.join(DOCS_DIR, 'tooltip-imported.png'),
+                clip: { x: 0, y: 0, width: 900, height: 520 },
+              });
+            }
             await tooltip.clickAway();
 
             // Found in the popup, and a note on it.

@@ -47,7 +47,10 @@ export class GlossariesPage {
    * the preview, clicks "Import" and waits for the outcome; records the progress bar meanwhile.
    * A file refused at its preview ends there, with the dialog's alert.
    */
-  async importFile(file: string, options: { timeout?: number } = {}): Promise<ImportOutcome> {
+  async importFile(
+    file: string,
+    options: { timeout?: number; beforeImport?: () => Promise<void> } = {},
+  ): Promise<ImportOutcome> {
     await this.clickButton('Import a glossary…');
     const selector = 'dialog.import-dialog input[type="file"]';
     await this.page.waitForFunction((s) => !!document.querySelector(s), selector);
@@ -72,6 +75,7 @@ export class GlossariesPage {
       { timeout: 30_000 },
     );
     if (ready.alert !== null) return { role: 'alert', text: ready.alert, progress: [] };
+    await options.beforeImport?.();
     await this.clickButton('Import', 'dialog.import-dialog');
     const progress: number[] = [];
     const deadline = Date.now() + (options.timeout ?? 120_000);

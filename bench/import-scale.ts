@@ -1,0 +1,127 @@
+/**
+ * The reader's own glossary at scale, in Chromium, in one run: the letter alone, then a generated
+ * IATE-shaped TBX of 100 000 concepts in 4 languages imported through the glossary page (its worker,
+ * progress bar and database writes), then the same pages again with both on:
+ *   - import: seconds from "Import" to "… entries imported", the progress values seen, and the seconds
+ *     until the background has compiled the enabled set and published it to pages;
+ *   - page pass on the 1 MB page (DOMContentLoaded → first highlight, → every planted letter term),
+ *     letter only beside letter + 100 000 (the ratio is the issue's target: ≤ 1.5×);
+ *   - the page's renderer memory (PSS) with the extension, letter only beside letter + 100 000;
+ *   - the popup: from the first key of a query to the imported result on screen.
+ * Prints a table; asserts nothing. Needs `npm run build` first.
+ *
+ *   npx tsx bench/import-scale.ts [--concepts=100000]
+ */
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { writeTbxFile } from '../scripts/make-tbx';
+import { launch } from './chromium';
+import { median } from './median';
+import { makeFixture, withServer } from './page-fixtures';
+
+const concepts = Number(process.argv.find((a) => a.startsWith('--concepts='))?.split('=')[1] ?? 100_000);
+const file = `/tmp/bench-import-${concepts}.tbx`;
+if (!existsSync(file)) {
+  console.log(`Writing ${file} …`);
+  await writeTbxFile(file, { concepts, langs: ['nl', 'en', 'fr', 'de'], title: 'Bench slice' });
+}
+
+const RUNS = 3;
+const fixture = makeFixture(1_000_000);
+const pages = new Map([['/1mb.html', fixture.html]]);
+
+async function pagePass(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => '__allHighlighted' in window, null, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __firstHighlight: number; __allHighlighted: number };
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    return { first: w.__firstHighlight - dcl, all: w.__allHighlighted - dcl };
+  });
+}
+
+const browser = await launch({ extension: true });
+const ext = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
+const rows: [string, string, string][] = [];
+try {
+  await withServer(pages, async (base) => {
+    const measure = async () => {
+      const page = await browser.context.newPage();
+      const passes = [];
+      for (let k = 0; k < RUNS; k++) passes.push(await pagePass(page, `${base}/1mb.html`));
+      const memory = browser.rendererMemoryMb();
+      await page.close();
+      return {
+        first: median(passes.map((p) => p.first)),
+        all: median(passes.map((p) => p.all)),
+        memory,
+      };
+    };
+    const letter = await measure();
+
+    const admin = await browser.context.newPage();
+    await admin.goto(ext('glossary.html#glossaries'));
+    await admin.getByRole('button', { name: 'Import a glossary…' }).click();
+    await admin.setInputFiles('dialog.import-dialog input[type="file"]', file);
+    const start = admin.locator('dialog.import-dialog button', { hasText: /^Import$/ });
+    await start.waitFor({ timeout: 60_000 });
+    const began = performance.now();
+    await start.click();
+    const progress: number[] = [];
+    let imported = '';
+    for (;;) {
+      const state = await admin.evaluate(() => ({
+        value: Number(document.querySelector('dialog.import-dialog progress')?.getAttribute('value') ?? NaN),
+        done: document.querySelector('dialog.import-dialog .import-ok, dialog.import-dialog [role="alert"]')?.textContent,
+      }));
+      if (!Number.isNaN(state.value) && progress.at(-1) !== state.value) progress.push(state.value);
+      if (state.done) {
+        imported = state.done.trim();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const importSeconds = (performance.now() - began) / 1000;
+    await admin.waitForFunction(
+      async () => {
+        type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string } | undefined>> } } };
+        const api = (globalThis as unknown as { chrome: Api }).chrome;
+        const stored = (await api.storage.local.get('compiledGlossary')).compiledGlossary;
+        return stored?.route === 'background';
+      },
+      null,
+      { timeout: 300_000, polling: 250 },
+    );
+    const publishedSeconds = (performance.now() - began) / 1000;
+    const both = await measure();
+
+    // The popup: the first key of "ver" typed → an imported result shown.
+    const popup = await browser.context.newPage();
+    const popupTimes: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      await popup.goto(ext('popup.html'));
+      await popup.waitForSelector('input.search');
+      const typed = performance.now();
+      await popup.keyboard.type('verdrag', { delay: 30 });
+      await popup.waitForSelector('li.result.imported', { timeout: 30_000 });
+      popupTimes.push(performance.now() - typed);
+    }
+
+    rows.push(
+      ['import (100 000 concepts, 4 languages)', `${importSeconds.toFixed(1)} s`, imported],
+      ['  progress values seen', String(progress.length), progress.slice(0, 12).map(Math.round).join(' ')],
+      ['  imported → pages told (compiled)', `${(publishedSeconds - importSeconds).toFixed(1)} s`, ''],
+      ['1 MB page: first highlight after DCL', `${letter.first.toFixed(0)} ms`, `${both.first.toFixed(0)} ms`],
+      ['1 MB page: every term after DCL', `${letter.all.toFixed(0)} ms`, `${both.all.toFixed(0)} ms`],
+      ['  ratio (target ≤ 1.5×)', '1.00×', `${(both.all / letter.all).toFixed(2)}×`],
+      ['renderer memory (PSS)', `${letter.memory.toFixed(1)} MB`, `${both.memory.toFixed(1)} MB`],
+      ['popup: typing "verdrag" → imported result', '', `${median(popupTimes).toFixed(0)} ms (median of ${RUNS})`],
+    );
+  });
+} finally {
+  await browser.close();
+}
+console.log(`\nThe reader's own glossary at scale (Chromium; ${concepts} concepts; medians of ${RUNS})\n`);
+console.log('| | letter only | letter + import |');
+console.log('|---|---|---|');
+for (const [what, a, b] of rows) console.log(`| ${what} | ${a} | ${b} |`);
