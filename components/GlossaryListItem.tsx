@@ -13,6 +13,8 @@ export interface GlossaryItem {
   details: { label: string; value: string }[];
   /** The entry count as shown, for the delete question. */
   entryCount: string;
+  /** An import's precision rules the reader can switch (the letter's entries are reviewed one by one). */
+  rules?: { skipCommon: boolean; abbreviationsCaseExact: boolean };
 }
 
 export interface GlossaryListLabels {
@@ -32,6 +34,11 @@ export interface GlossaryListLabels {
   removeYes: string;
   keep: string;
   letterFixed: string;
+  rulesHeading: string;
+  skipCommon: string;
+  skipCommonHelp: string;
+  abbreviationsCaseExact: string;
+  abbreviationsCaseExactHelp: string;
   failed: (message: string) => string;
 }
 
@@ -40,6 +47,7 @@ export interface GlossaryListActions {
   onRename: (id: string, title: string) => Promise<void>;
   onMove: (id: string, by: -1 | 1) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
+  onRules: (id: string, rules: { skipCommon: boolean; abbreviationsCaseExact: boolean }) => Promise<void>;
 }
 
 interface Props extends GlossaryListActions {
@@ -57,7 +65,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * one question. The glossary's title is in every control's accessible name, so each row's controls
  * are told apart by ear (and by tests).
  */
-export function GlossaryListItem({ item, labels, position, count, onToggle, onRename, onMove, onDelete }: Props) {
+export function GlossaryListItem(props: Props) {
+  const { item, labels, position, count, onToggle, onRename, onMove, onDelete, onRules } = props;
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -139,6 +148,24 @@ export function GlossaryListItem({ item, labels, position, count, onToggle, onRe
           </div>
         ))}
       </dl>
+      {item.rules && (
+        <details class="glossary-rules">
+          <summary>{labels.rulesHeading}</summary>
+          {(['skipCommon', 'abbreviationsCaseExact'] as const).map((rule) => (
+            <label key={rule}>
+              <input
+                type="checkbox"
+                checked={item.rules![rule]}
+                onChange={(e) => void run(() => onRules(item.id, { ...item.rules!, [rule]: e.currentTarget.checked }))}
+              />
+              <span>
+                {labels[rule]}
+                <small>{labels[`${rule}Help`]}</small>
+              </span>
+            </label>
+          ))}
+        </details>
+      )}
       <div class="glossary-actions">
         {mode !== 'rename' && (
           <button

@@ -99,6 +99,8 @@ export interface GlossaryActions {
   move: (id: string, by: -1 | 1) => Promise<void>;
   /** Deletes an imported glossary; the reader's notes on it are kept. */
   remove: (id: string) => Promise<void>;
+  /** The glossary's precision rules (core/imported-terms.ts): what its terms must be to be highlighted. */
+  setRules: (id: string, rules: Record<string, unknown>) => Promise<void>;
   /** Drops an import the worker no longer answers for. */
   abandonImport: (generation: string) => Promise<void>;
 }
@@ -137,6 +139,11 @@ const actions: GlossaryActions = {
     glossariesChanged();
     // Its entries go in the background, a chunk per transaction.
     void repo.collectGarbage(db).catch((e: unknown) => console.error('Clearing a deleted glossary failed', e));
+  },
+  async setRules(id, rules) {
+    const { db, repo } = await pageDatabase();
+    await repo.setGlossaryRules(db, id, rules);
+    glossariesChanged();
   },
   async abandonImport(generation) {
     const { db, repo } = await pageDatabase();

@@ -123,6 +123,25 @@ export class GlossariesPage {
     }
   }
 
+  /** Sets one of a glossary's precision rules ("Skip common words") with its checkbox in the row. */
+  async setRule(title: string, rule: string, on: boolean): Promise<void> {
+    await this.page.waitForFunction(
+      ({ title, rule, on }) => {
+        const row = [...document.querySelectorAll('li.glossary-item')].find(
+          (li) => li.querySelector('h3')?.textContent?.trim() === title,
+        );
+        const label = [...(row?.querySelectorAll('.glossary-rules label') ?? [])].find((l) =>
+          l.textContent?.startsWith(rule),
+        );
+        const box = label?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+        if (!box) return false;
+        if (box.checked !== on) box.click();
+        return true;
+      },
+      { title, rule, on },
+    );
+  }
+
   /** Deletes a glossary: "Delete {title}", then "Yes, delete". */
   async delete(title: string): Promise<void> {
     await this.page.evaluate((title) => {

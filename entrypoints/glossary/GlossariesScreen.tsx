@@ -3,6 +3,7 @@ import { GlossaryList } from '@/components/GlossaryList';
 import type { GlossaryItem, GlossaryListLabels } from '@/components/GlossaryListItem';
 import { OrphanedNotes } from '@/components/OrphanedNotes';
 import { LETTER_GLOSSARY_ID } from '@/core/ids';
+import { rulesOrDefault } from '@/core/imported-terms';
 import { t } from '@/i18n/t';
 import { useGlossaries, useGlossaryActions, useOrphanedNotes, type GlossaryRow } from '@/ui-data/glossaries';
 import { uiLocale } from '@/ui-data/i18n';
@@ -27,6 +28,11 @@ const labels: GlossaryListLabels = {
   removeYes: t('glossariesDeleteYes'),
   keep: t('glossariesKeep'),
   letterFixed: t('glossariesLetterFixed'),
+  rulesHeading: t('glossaryRulesHeading'),
+  skipCommon: t('glossaryRuleSkipCommon'),
+  skipCommonHelp: t('glossaryRuleSkipCommonHelp'),
+  abbreviationsCaseExact: t('glossaryRuleAbbreviations'),
+  abbreviationsCaseExactHelp: t('glossaryRuleAbbreviationsHelp'),
   failed: (message) => t('glossariesActionFailed', message),
 };
 
@@ -50,7 +56,16 @@ function itemOf(row: GlossaryRow): GlossaryItem {
     },
     { label: t('glossariesSize'), value: formatBytes(row.bytes, uiLocale) },
   ];
-  return { id: row.id, title: row.title, enabled: row.enabled, deletable: !letter, details, entryCount };
+  const rules = letter ? undefined : rulesOrDefault(row.rules);
+  return {
+    id: row.id,
+    title: row.title,
+    enabled: row.enabled,
+    deletable: !letter,
+    details,
+    entryCount,
+    ...(rules && { rules: { skipCommon: rules.skipCommon, abbreviationsCaseExact: rules.abbreviationsCaseExact } }),
+  };
 }
 
 /**
@@ -90,6 +105,10 @@ export function GlossariesScreen({ hidden }: { hidden: boolean }) {
             onToggle={actions.setEnabled}
             onRename={actions.rename}
             onMove={actions.move}
+            onRules={(id, rules) => {
+              const row = rows?.find((r) => r.id === id);
+              return actions.setRules(id, { ...rulesOrDefault(row?.rules), ...rules });
+            }}
             onDelete={async (id) => {
               await actions.remove(id);
               // Its row (and the focused button in it) is gone: the focus goes back to the list.
