@@ -95,16 +95,16 @@ try {
     const publishedSeconds = (performance.now() - began) / 1000;
     const both = await measure();
 
-    // The popup: the first key of "ver" typed → an imported result shown.
+    // The popup: the first key of a word of the generated Dutch terms typed → an imported result shown.
     const popup = await browser.context.newPage();
     const popupTimes: number[] = [];
     for (let k = 0; k < RUNS; k++) {
       await popup.goto(ext('popup.html'));
       await popup.waitForSelector('input.search');
       const typed = performance.now();
-      await popup.keyboard.type('verdrag', { delay: 30 });
-      await popup.waitForSelector('li.result.imported', { timeout: 30_000 });
-      popupTimes.push(performance.now() - typed);
+      await popup.keyboard.type('verdraag', { delay: 30 });
+      const shown = await popup.waitForSelector('li.result.imported', { timeout: 30_000 }).catch(() => null);
+      popupTimes.push(shown ? performance.now() - typed : NaN);
     }
 
     rows.push(
@@ -115,7 +115,7 @@ try {
       ['1 MB page: every term after DCL', `${letter.all.toFixed(0)} ms`, `${both.all.toFixed(0)} ms`],
       ['  ratio (target ≤ 1.5×)', '1.00×', `${(both.all / letter.all).toFixed(2)}×`],
       ['renderer memory (PSS)', `${letter.memory.toFixed(1)} MB`, `${both.memory.toFixed(1)} MB`],
-      ['popup: typing "verdrag" → imported result', '', `${median(popupTimes).toFixed(0)} ms (median of ${RUNS})`],
+      ['popup: typing "verdraag" (30 ms a key) → imported result', '', `${median(popupTimes).toFixed(0)} ms (median of ${RUNS})`],
     );
   });
 } finally {
