@@ -17,6 +17,8 @@ interface Props {
   onRange?: (start: number, end: number) => void;
   /** A row to bring into view (and focus), e.g. from a link to one entry; changes of it are followed. */
   scrollTo?: { index: number } | null;
+  /** When it changes the list is another (a new filter): back to its top. */
+  resetKey?: string;
   class?: string;
 }
 
@@ -29,7 +31,8 @@ const FOCUSABLE = 'a[href], button:not([disabled])';
  * first link or button, rendering them first. Rows are list items with aria-setsize/aria-posinset, so
  * a screen reader tells "12 of 100 000".
  */
-export function VirtualList({ count, rowHeight, overscan = 8, label, renderRow, onRange, scrollTo, ...rest }: Props) {
+export function VirtualList(props: Props) {
+  const { count, rowHeight, overscan = 8, label, renderRow, onRange, scrollTo, resetKey } = props;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
@@ -73,9 +76,19 @@ export function VirtualList({ count, rowHeight, overscan = 8, label, renderRow, 
 
   useEffect(focusPending);
 
+  // Followed once the row exists: a link to an entry can come before the list knows its length.
+  const reachable = !!scrollTo && scrollTo.index < count;
   useEffect(() => {
-    if (scrollTo) moveTo(scrollTo.index);
-  }, [scrollTo]);
+    if (scrollTo && reachable) moveTo(scrollTo.index);
+  }, [scrollTo, reachable]);
+
+  const firstKey = useRef(resetKey);
+  useEffect(() => {
+    if (firstKey.current === resetKey || !box.current) return;
+    firstKey.current = resetKey;
+    box.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const item = (e.target as Element | null)?.closest<HTMLElement>('[data-index]');
@@ -114,7 +127,7 @@ export function VirtualList({ count, rowHeight, overscan = 8, label, renderRow, 
   return (
     <div
       ref={box}
-      class={`virtual-list${rest.class ? ` ${rest.class}` : ''}`}
+      class={`virtual-list${props.class ? ` ${props.class}` : ''}`}
       // Focusable so the keyboard scrolls it even when no row holds the focus.
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportedEntry } from '@/core/imported-schema';
-import type { GlossaryDatabase } from '@/db';
+import { termKey } from '@/core/ids';
 import { pageDatabase } from './page-db';
+
+/** The database and its repositories (loaded beside the first render: page-db.ts). */
+type PageDb = Awaited<ReturnType<typeof pageDatabase>>;
 
 /** An imported glossary's entries as a virtual list reads them: a page at a time, as it scrolls. */
 export interface ImportedEntriesList {
@@ -25,33 +28,35 @@ const PAGE = 200;
 /** One read at most: a jump to the bottom of 100 000 reads in a few big pages, not 500 small ones. */
 const MAX_PAGE = 5000;
 
-interface Cache {
+/** What a list has read so far, and up to where it wants rows. */
+export interface EntriesRead {
   entries: ImportedEntry[];
   complete: boolean;
   wanted: number;
+}
+
+interface Cache extends EntriesRead {
   running: boolean;
 }
 
-/** One page of rows after those in `cache`; returns the new list of entries and whether it is complete. */
-async function readMore(
-  db: GlossaryDatabase,
-  repo: Awaited<ReturnType<typeof pageDatabase>>['repo'],
+/** One more read for a list that has `read`: the list's entries after it, and whether they are all there. */
+export async function readMoreEntries(
+  { db, repo }: PageDb,
   glossaryId: string,
   word: string,
-  cache: Cache,
+  read: EntriesRead,
 ): Promise<{ entries: ImportedEntry[]; complete: boolean }> {
-  const missing = cache.wanted - cache.entries.length;
   if (word) {
-    // Filtered rows come in the words index's order, so `after` (an id) is no cursor for them: read
-    // from the start with a larger limit (doubling, so the reads add up to twice the rows at most).
-    const limit = Math.max(PAGE, cache.entries.length * 2, cache.wanted + PAGE);
+    // Matches come in the words index's order, so `after` (an id) is no cursor for them: read from
+    // the start with a larger limit, at least doubling, so the reads add up to twice the rows at most.
+    const limit = Math.max(PAGE, read.entries.length * 2, read.wanted + PAGE);
     const rows = await repo.importedEntriesPage(db, glossaryId, { word, limit });
     return { entries: rows, complete: rows.length < limit };
   }
-  const limit = Math.min(MAX_PAGE, Math.max(PAGE, missing + PAGE));
-  const after = cache.entries.at(-1)?.id ?? '';
+  const limit = Math.min(MAX_PAGE, Math.max(PAGE, read.wanted - read.entries.length + PAGE));
+  const after = read.entries.at(-1)?.id ?? '';
   const rows = await repo.importedEntriesPage(db, glossaryId, { after, limit });
-  return { entries: cache.entries.concat(rows), complete: rows.length < limit };
+  return { entries: read.entries.concat(rows), complete: rows.length < limit };
 }
 
 /**
@@ -77,9 +82,9 @@ export function useImportedEntries(
     const mine = key.current;
     setVersion((v) => v + 1);
     try {
-      const { db, repo } = await pageDatabase();
+      const page = await pageDatabase();
       while (!c.complete && c.entries.length < c.wanted && key.current === mine) {
-        const next = await readMore(db, repo, glossaryId, word, c);
+        const next = await readMoreEntries(page, glossaryId, word, c);
         if (key.current !== mine) break; // the filter changed: its own cache reads
         c.entries = next.entries;
         c.complete = next.complete;
@@ -120,22 +125,29 @@ export function useImportedEntries(
 }
 
 /**
- * Where entry `entryId` is in its glossary's id order, and the entry: for a link to one entry
- * (`#term=glossary:entry`). Null when the glossary or the entry is not there.
+ * Where entry `entryId` is in its glossary's id order (the order of the unfiltered list), and the
+ * entry: for a link to one entry (`#term=glossary:entry`). Null when the glossary or the entry is not there.
  */
+export async function entryPosition(
+  { db, repo }: PageDb,
+  glossaryId: string,
+  entryId: string,
+): Promise<{ index: number; entry: ImportedEntry } | null> {
+  const found = await repo.getImportedEntry(db, termKey(glossaryId, entryId));
+  if (!found) return null;
+  const { generation } = found.glossary;
+  // importedEntriesPage reads in [generation+id] order: the entry's place is the rows before it.
+  const index = await db.concepts
+    .where('[generation+id]')
+    .between([generation, ''], [generation, entryId], true, false)
+    .count();
+  return { index, entry: found.entry };
+}
+
+/** entryPosition on the page's database. */
 export async function locateImportedEntry(
   glossaryId: string,
   entryId: string,
 ): Promise<{ index: number; entry: ImportedEntry } | null> {
-  const { db } = await pageDatabase();
-  const glossary = await db.glossaries.get(glossaryId);
-  if (!glossary?.generation) return null;
-  const row = await db.concepts.get([glossary.generation, entryId]);
-  if (!row) return null;
-  // The same order importedEntriesPage reads in ([generation+id]): its rank is the rows before it.
-  const index = await db.concepts
-    .where('[generation+id]')
-    .between([glossary.generation, ''], [glossary.generation, entryId], true, false)
-    .count();
-  return { index, entry: row.entry };
+  return entryPosition(await pageDatabase(), glossaryId, entryId);
 }

@@ -148,6 +148,7 @@ export function ImportedEntries({ glossaryId, entryId }: { glossaryId: string; e
           label={t('entriesListLabel', title)}
           onRange={(_, end) => list.want(end)}
           scrollTo={scrollTo}
+          resetKey={word}
           renderRow={(i) => {
             const entry = list.entries[i];
             if (!entry) {
