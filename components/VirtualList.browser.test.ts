@@ -68,7 +68,7 @@ describe('VirtualList', () => {
     expect(Math.round(row.getBoundingClientRect().top - box.getBoundingClientRect().top)).toBe(0);
   });
 
-  it('moves the focus from row to row with the arrow keys, End and Home, rendering the row first', async () => {
+  it('moves the focus from row to row with the arrow keys, End and Home, rendering the row first; one tab stop', async () => {
     const { box } = mount(100_000);
     await frame();
     const focused = () => document.activeElement?.textContent;
@@ -78,8 +78,12 @@ describe('VirtualList', () => {
       await frame();
       await frame();
     };
+    const tabStops = () => [...box.querySelectorAll<HTMLElement>('a')].filter((a) => a.tabIndex === 0);
+    expect(tabStops().map((a) => a.textContent)).toEqual(['Row 0']);
     await press('ArrowDown');
     expect(focused()).toBe('Row 1');
+    // One tab stop in the rows: the row last focused.
+    expect(tabStops().map((a) => a.textContent)).toEqual(['Row 1']);
     await press('End');
     expect(focused()).toBe('Row 99999');
     await press('ArrowUp');

@@ -17,6 +17,8 @@ interface Props {
   onRange?: (start: number, end: number) => void;
   /** A row to bring into view (and focus), e.g. from a link to one entry; changes of it are followed. */
   scrollTo?: { index: number } | null;
+  /** False while the list may grow (a filter's matches still being read): rows say aria-setsize -1. */
+  sizeKnown?: boolean;
   /** When it changes the list is another (a new filter): back to its top. */
   resetKey?: string;
   class?: string;
@@ -28,16 +30,18 @@ const FOCUSABLE = 'a[href], button:not([disabled])';
  * A list of many rows of one height that renders only those in view (and a few around): a
  * glossary of 100 000 entries costs some thirty list items. The scroll box is focusable (arrow keys
  * and Page Up/Down scroll it); in a row, ↑/↓, Home/End and Page Up/Down move to the other rows'
- * first link or button, rendering them first. Rows are list items with aria-setsize/aria-posinset, so
- * a screen reader tells "12 of 100 000".
+ * first link or button, rendering them first; Tab stops at one row only. Rows are list items with
+ * aria-setsize/aria-posinset, so a screen reader tells "12 of 100 000".
  */
 export function VirtualList(props: Props) {
-  const { count, rowHeight, overscan = 8, label, renderRow, onRange, scrollTo, resetKey } = props;
+  const { count, rowHeight, overscan = 8, label, renderRow, onRange, scrollTo, resetKey, sizeKnown = true } = props;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
   /** A row to focus once it is rendered (keyboard moves, links to an entry). */
   const pendingFocus = useRef<number | null>(null);
+  /** The row Tab enters the rows at (the last one focused): one tab stop for the rows, not thirty. */
+  const active = useRef(0);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -76,6 +80,14 @@ export function VirtualList(props: Props) {
 
   useEffect(focusPending);
 
+  // A roving tab stop: only the active row's links and buttons are in the Tab order.
+  useLayoutEffect(() => {
+    box.current?.querySelectorAll<HTMLElement>('[data-index]').forEach((row) => {
+      const tabIndex = Number(row.dataset.index) === active.current ? 0 : -1;
+      row.querySelectorAll<HTMLElement>(FOCUSABLE).forEach((el) => (el.tabIndex = tabIndex));
+    });
+  });
+
   // Followed once the row exists: a link to an entry can come before the list knows its length.
   const reachable = !!scrollTo && scrollTo.index < count;
   useEffect(() => {
@@ -86,6 +98,7 @@ export function VirtualList(props: Props) {
   useEffect(() => {
     if (firstKey.current === resetKey || !box.current) return;
     firstKey.current = resetKey;
+    active.current = 0;
     box.current.scrollTop = 0;
     setScrollTop(0);
   }, [resetKey]);
@@ -114,7 +127,7 @@ export function VirtualList(props: Props) {
       <li
         key={i}
         data-index={i}
-        aria-setsize={count}
+        aria-setsize={sizeKnown ? count : -1}
         aria-posinset={i + 1}
         class="virtual-row"
         style={{ top: `${i * rowHeight - offset}px`, height: `${rowHeight}px` }}
@@ -132,6 +145,16 @@ export function VirtualList(props: Props) {
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
+      onFocusIn={(e) => {
+        const row = (e.target as Element | null)?.closest<HTMLElement>('[data-index]');
+        if (!row || Number(row.dataset.index) === active.current) return;
+        const previous = active.current;
+        active.current = Number(row.dataset.index);
+        box.current
+          ?.querySelectorAll<HTMLElement>(`[data-index="${previous}"] :is(${FOCUSABLE})`)
+          .forEach((el) => (el.tabIndex = -1));
+        row.querySelectorAll<HTMLElement>(FOCUSABLE).forEach((el) => (el.tabIndex = 0));
+      }}
     >
       <div class="virtual-spacer" style={{ height: `${count * rowHeight}px` }}>
         <ul

@@ -106,7 +106,8 @@ export function useImportedEntries(
 
   useEffect(() => {
     setError(null);
-    void run();
+    // Not before the glossary's row says where its entries are (a read now would be thrown away).
+    if (generation) void run();
   }, [currentKey]);
 
   const want = useCallback(
@@ -114,9 +115,9 @@ export function useImportedEntries(
       const c = cache.current;
       if (end <= c.wanted) return;
       c.wanted = end;
-      if (!c.complete) void run();
+      if (!c.complete && generation) void run();
     },
-    [run],
+    [run, generation],
   );
 
   const c = cache.current;

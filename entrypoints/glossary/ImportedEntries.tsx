@@ -149,6 +149,7 @@ export function ImportedEntries({ glossaryId, entryId }: { glossaryId: string; e
           onRange={(_, end) => list.want(end)}
           scrollTo={scrollTo}
           resetKey={word}
+          sizeKnown={!word || list.complete}
           renderRow={(i) => {
             const entry = list.entries[i];
             if (!entry) {
