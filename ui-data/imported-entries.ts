@@ -74,6 +74,8 @@ export function useImportedEntries(
   const [, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const key = useRef('');
+  /** The unfiltered list's rows, kept while a filter is on: clearing it shows them again, not a re-read. */
+  const unfiltered = useRef<{ key: string; cache: Cache } | null>(null);
 
   const run = useCallback(async () => {
     const c = cache.current;
@@ -101,7 +103,9 @@ export function useImportedEntries(
   const currentKey = `${glossaryId}\n${generation}\n${word}`;
   if (key.current !== currentKey) {
     key.current = currentKey;
-    cache.current = { entries: [], complete: false, wanted: PAGE, running: false };
+    const kept = !word && unfiltered.current?.key === currentKey ? unfiltered.current.cache : null;
+    cache.current = kept ?? { entries: [], complete: false, wanted: PAGE, running: false };
+    if (!word) unfiltered.current = { key: currentKey, cache: cache.current };
   }
 
   useEffect(() => {
