@@ -15,6 +15,8 @@ export interface GlossaryItem {
   entryCount: string;
   /** An import's precision rules the reader can switch (the letter's entries are reviewed one by one). */
   rules?: { skipCommon: boolean; abbreviationsCaseExact: boolean };
+  /** Where its entries are listed (an import's `#glossary=<id>`). */
+  entriesHref?: string;
 }
 
 export interface GlossaryListLabels {
@@ -40,6 +42,8 @@ export interface GlossaryListLabels {
   abbreviationsCaseExact: string;
   abbreviationsCaseExactHelp: string;
   failed: (message: string) => string;
+  showEntries: string;
+  showEntriesLabel: (title: string) => string;
 }
 
 export interface GlossaryListActions {
@@ -167,6 +171,11 @@ export function GlossaryListItem(props: Props) {
         </details>
       )}
       <div class="glossary-actions">
+        {item.entriesHref && (
+          <a class="glossary-entries-link" href={item.entriesHref} aria-label={labels.showEntriesLabel(item.title)}>
+            {labels.showEntries}
+          </a>
+        )}
         {mode !== 'rename' && (
           <button
             type="button"

@@ -5,6 +5,7 @@ import { useEntries } from '@/ui-data/entries';
 import { letterBlocks } from '@/ui-data/letter';
 import { GlossariesScreen } from './GlossariesScreen';
 import { GlossaryScreen } from './GlossaryScreen';
+import { ImportedEntries } from './ImportedEntries';
 import { useRoute } from './route';
 
 /**
@@ -49,7 +50,10 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
           <a href="#letter=" aria-current={route.view === 'letter' ? 'page' : undefined}>
             {t('glossaryTabLetter')}
           </a>
-          <a href="#glossaries" aria-current={route.view === 'glossaries' ? 'page' : undefined}>
+          <a
+            href="#glossaries"
+            aria-current={route.view === 'glossaries' || route.view === 'entries' ? 'page' : undefined}
+          >
             {t('glossaryTabGlossaries')}
           </a>
         </nav>
@@ -63,6 +67,10 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
         />
       </main>
       {glossariesShown && <GlossariesScreen hidden={route.view !== 'glossaries'} />}
+      {route.view === 'entries' && (
+        // One per glossary: another glossary's list starts at its top, with no filter.
+        <ImportedEntries key={route.glossaryId} glossaryId={route.glossaryId} entryId={route.entryId} />
+      )}
     </div>
   );
 }

@@ -34,6 +34,8 @@ const labels: GlossaryListLabels = {
   abbreviationsCaseExact: t('glossaryRuleAbbreviations'),
   abbreviationsCaseExactHelp: t('glossaryRuleAbbreviationsHelp'),
   failed: (message) => t('glossariesActionFailed', message),
+  showEntries: t('glossariesShowEntries'),
+  showEntriesLabel: (title) => t('glossariesShowEntriesLabel', title),
 };
 
 const dateFormat = new Intl.DateTimeFormat(uiLocale, { dateStyle: 'medium' });
@@ -64,6 +66,8 @@ function itemOf(row: GlossaryRow): GlossaryItem {
     deletable: !letter,
     details,
     entryCount,
+    // The letter's entries are the Glossary tab; an import's are listed on their own page.
+    ...(!letter && { entriesHref: `#glossary=${encodeURIComponent(row.id)}` }),
     ...(rules && { rules: { skipCommon: rules.skipCommon, abbreviationsCaseExact: rules.abbreviationsCaseExact } }),
   };
 }

@@ -1,14 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LETTER_GLOSSARY_ID, parseTermKey } from '@/core/ids';
 
-/** What the glossary page shows, from its URL hash: `#term=etias`, `#letter=p-3`, `#glossaries`. */
+/**
+ * What the glossary page shows, from its URL hash: `#term=etias`, `#letter=p-3`, `#glossaries`; an
+ * imported glossary's entries, `#glossary=<id>`, and one of them, `#term=<glossary>:<entry>`.
+ */
 export type Route =
-  { view: 'glossary'; term: string | null } | { view: 'letter'; block: string | null } | { view: 'glossaries' };
+  | { view: 'glossary'; term: string | null }
+  | { view: 'letter'; block: string | null }
+  | { view: 'glossaries' }
+  | { view: 'entries'; glossaryId: string; entryId: string | null };
 
-function parseHash(hash: string): Route {
+export function parseHash(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   if (params.has('glossaries')) return { view: 'glossaries' };
   if (params.has('letter')) return { view: 'letter', block: params.get('letter') || null };
-  return { view: 'glossary', term: params.get('term') };
+  const glossaryId = params.get('glossary');
+  if (glossaryId && glossaryId !== LETTER_GLOSSARY_ID) return { view: 'entries', glossaryId, entryId: null };
+  const term = params.get('term');
+  const key = term ? parseTermKey(term) : null;
+  if (key && key.glossaryId !== LETTER_GLOSSARY_ID) {
+    return { view: 'entries', glossaryId: key.glossaryId, entryId: key.entryId };
+  }
+  return { view: 'glossary', term };
 }
 
 export function useRoute(): Route {
