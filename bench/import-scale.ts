@@ -35,7 +35,8 @@ async function pagePass(page: Page, url: string) {
   await page.waitForFunction(() => '__allHighlighted' in window, null, { timeout: 120_000 });
   return page.evaluate(() => {
     const w = window as unknown as { __firstHighlight: number; __allHighlighted: number };
-    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .domContentLoadedEventStart;
     return { first: w.__firstHighlight - dcl, all: w.__allHighlighted - dcl };
   });
 }
@@ -72,7 +73,8 @@ try {
     for (;;) {
       const state = await admin.evaluate(() => ({
         value: Number(document.querySelector('dialog.import-dialog progress')?.getAttribute('value') ?? NaN),
-        done: document.querySelector('dialog.import-dialog .import-ok, dialog.import-dialog [role="alert"]')?.textContent,
+        done: document.querySelector('dialog.import-dialog .import-ok, dialog.import-dialog [role="alert"]')
+          ?.textContent,
       }));
       if (!Number.isNaN(state.value) && progress.at(-1) !== state.value) progress.push(state.value);
       if (state.done) {
@@ -115,7 +117,11 @@ try {
       ['1 MB page: every term after DCL', `${letter.all.toFixed(0)} ms`, `${both.all.toFixed(0)} ms`],
       ['  ratio (target ≤ 1.5×)', '1.00×', `${(both.all / letter.all).toFixed(2)}×`],
       ['renderer memory (PSS)', `${letter.memory.toFixed(1)} MB`, `${both.memory.toFixed(1)} MB`],
-      ['popup: typing "verdraag" (30 ms a key) → imported result', '', `${median(popupTimes).toFixed(0)} ms (median of ${RUNS})`],
+      [
+        'popup: typing "verdraag" (30 ms a key) → imported result',
+        '',
+        `${median(popupTimes).toFixed(0)} ms (median of ${RUNS})`,
+      ],
     );
   });
 } finally {
