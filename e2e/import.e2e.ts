@@ -88,14 +88,21 @@ async function waitForExactly(page: TestPage, expected: string[]): Promise<void>
   assert.equal(JSON.stringify([...stable].sort()), want);
 }
 
-/** How the enabled glossaries reach pages now: copied into every frame, or matched by the background. */
-function route(page: TestPage): Promise<string> {
-  return page.evaluate(async () => {
-    type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string } | undefined>> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
-    return stored?.route ?? 'frames';
-  });
+/**
+ * Waits until the enabled glossaries reach pages by `route`: copied into every frame, or matched by
+ * the background (what the background published to storage.local for content scripts).
+ */
+async function waitForRoute(page: TestPage, route: 'frames' | 'background'): Promise<void> {
+  await page.waitForFunction(
+    async (route) => {
+      type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string } | undefined>> } } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
+      return stored !== undefined && (stored.route ?? 'frames') === route;
+    },
+    route,
+    { timeout: 60_000 },
+  );
 }
 
 for (const name of BROWSERS) {
@@ -123,7 +130,7 @@ for (const name of BROWSERS) {
           assert.deepEqual([imported.role, imported.text], ['status', '3 entries imported from gl-energy.tbx.']);
           await glossaries.closeDialog();
           await glossaries.waitForList([LETTER, ENERGY]);
-          assert.equal(await route(admin), 'frames');
+          await waitForRoute(admin, 'frames');
 
           await withPage(browser(), 'import-page', async (reader) => {
             await reader.goto(fixture('gl-page.html'));
@@ -173,12 +180,32 @@ for (const name of BROWSERS) {
               `the progress bar moved: ${big.progress.join(', ')}`,
             );
             await glossaries.closeDialog();
-            await admin.waitForFunction(async () => {
-              type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string }>> } } };
-              const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-              const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
-              return stored?.route === 'background';
+            await waitForRoute(admin, 'background');
+            // Its 20 000 entries are listed a window at a time, and filtered by a word.
+            await withPage(browser(), 'import-entries', async (list) => {
+              await list.goto(browser().extensionUrl('glossary.html#glossary=generated-slice'));
+              await list.waitForFunction(
+                (n) => document.getElementById('entries-status')?.textContent?.trim() === `${n} entries`,
+                BIG_CONCEPTS.toLocaleString('en'),
+              );
+              const rendered = await list.evaluate(() => document.querySelectorAll('li.virtual-row').length);
+              assert.ok(rendered > 0 && rendered < 100, `a window of rows, not all: ${rendered}`);
+              await list.evaluate(() => {
+                const input = document.querySelector<HTMLInputElement>('input#entries-filter')!;
+                input.value = 'verdraag';
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              });
+              await list.waitForFunction(() =>
+                /with a word starting with “verdraag”/.test(
+                  document.getElementById('entries-status')?.textContent ?? '',
+                ),
+              );
+              const names = await list.evaluate(() =>
+                [...document.querySelectorAll('.entry-row-name')].map((a) => a.textContent ?? ''),
+              );
+              assert.ok(names.length > 0, 'rows for the filter');
             });
+
             // Same page, no reload: the terms are now matched by the background, and still there.
             await waitForHighlight(reader, 'CBAM', { timeout: 30_000 });
             await waitForExactly(reader, PAGE_TERMS);
@@ -190,12 +217,7 @@ for (const name of BROWSERS) {
 
             await glossaries.delete('Generated slice');
             await glossaries.waitForList([LETTER, ENERGY]);
-            await admin.waitForFunction(async () => {
-              type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string }>> } } };
-              const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-              const stored = (await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary')).compiledGlossary;
-              return stored !== undefined && stored.route === undefined;
-            });
+            await waitForRoute(admin, 'frames');
             await waitForExactly(reader, PAGE_TERMS);
 
             await glossaries.delete(ENERGY);
