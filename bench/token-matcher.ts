@@ -22,7 +22,8 @@ import {
   type TermMatcher,
 } from '../core/term-matcher';
 import { getFoldTables } from '../core/text-fold';
-import { decodeTokenGlossary, encodeTokenGlossary, tokenMatcherFor } from '../core/token-matcher';
+import { decodeTokenGlossary, encodeTokenGlossary } from '../core/token-glossary-codec';
+import { tokenMatcherFor } from '../core/token-matcher';
 import { compileTokenGlossary } from '../core/token-matcher-build';
 import { median } from './median';
 import { makeGlossary, makeText } from './synthetic-glossary';

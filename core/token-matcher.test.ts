@@ -4,16 +4,12 @@ import { matcherFor, type MatchTerm, type MatcherOptions, type TermMatch } from 
 import { referenceFind } from './term-matcher.reference';
 import {
   TOKEN_FORMAT_VERSION,
-  TOKEN_OTHER,
-  TOKEN_SPACE,
-  TOKEN_WORD,
-  TextTokens,
   TokenGlossaryError,
   decodeTokenGlossary,
   encodeTokenGlossary,
-  tokenMatcherFor,
-  tokenize,
-} from './token-matcher';
+} from './token-glossary-codec';
+import { TOKEN_OTHER, TOKEN_SPACE, TOKEN_WORD, TextTokens, tokenize } from './text-tokens';
+import { tokenMatcherFor } from './token-matcher';
 import { compileTokenGlossary } from './token-matcher-build';
 import { getFoldTables, segmentAlias, segmentText } from './text-fold';
 import { claimsOf } from './alias-claims';

@@ -5,12 +5,8 @@ import {
   COMPILED_FORMAT_VERSION,
   type StoredCompiledGlossary,
 } from '@/core/compiled-glossary';
-import {
-  decodeTokenGlossary,
-  encodeTokenGlossary,
-  TOKEN_FORMAT_VERSION,
-  type TokenGlossary,
-} from '@/core/token-matcher';
+import { decodeTokenGlossary, encodeTokenGlossary, TOKEN_FORMAT_VERSION } from '@/core/token-glossary-codec';
+import type { TokenGlossary } from '@/core/token-matcher';
 import { compileTokenGlossary } from '@/core/token-matcher-build';
 import type { Glossary } from '@/core/glossary-schema';
 import { LETTER_GLOSSARY_ID } from '@/core/ids';
