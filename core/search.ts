@@ -1,10 +1,8 @@
-import Fuse, { type FuseResultMatch } from 'fuse.js';
 import type { GlossaryEntry, Lang } from './glossary-schema';
 import {
   addPlaces,
   buildSearchIndex,
   buildSearchIndexOf,
-  FUSE_OPTIONS,
   keyOfFolded,
   load,
   searchableEntry,
@@ -18,8 +16,9 @@ import {
   type SearchIndexData,
 } from './search-index';
 import { Candidates, topK } from './search-candidates';
+import { fuzzyStage } from './search-fuzzy';
+import { markWords, marksFromFuse, mergeSpans, snippet, type Matched, type Span } from './search-marks';
 import { EXACT, INFIX, PREFIX, Vocabulary, type WordMatch } from './search-words';
-import type { MatchTerm } from './term-matcher';
 import { foldText } from './text-fold';
 
 export {
@@ -32,8 +31,8 @@ export {
   type SearchIndexData,
 };
 
-/** A marked span in a result's shown text: [start, end) offsets into that text. */
-export type Span = readonly [number, number];
+export { letterProminence } from './letter-prominence';
+export type { Span };
 
 export interface SearchHit {
   id: string;
@@ -46,7 +45,7 @@ export interface SearchHit {
    * The text that matched (a name, alias, explanation or note), and the marked spans in it. For an
    * explanation, the part from a little before the first mark on ("…" where it was cut).
    */
-  matched: { field: SearchField; text: string; spans: Span[] } | null;
+  matched: Matched | null;
 }
 
 /** How much a word in an explanation or note counts, next to one in a name (1). */
@@ -55,11 +54,6 @@ const TEXT_WEIGHT: Record<SearchField, number> = { name: 1, alias: 1, note: 0.9,
 const MAX_QUERY_WORDS = 16;
 /** The first word's places read at most: a one-letter query in a big glossary stands in most entries. */
 const MAX_SEED_PLACES = 5_000;
-/** Explanations longer than this are shown from shortly before their first mark. */
-const SNIPPET_FROM = 60;
-/** The fuzzy stage: Fuse over at most this many entries, found through this many words of their titles per query word. */
-const FUZZY_ENTRIES = 50;
-const FUZZY_WORDS = 200;
 /** Query words shorter than this match the words of explanations and notes only whole ("e" is not "een"). */
 const MIN_TEXT_PREFIX = 3;
 /** Checking one word of a candidate's own fields costs about as much as reading this many places. */
@@ -172,7 +166,7 @@ export class GlossarySearch {
 
     for (const entry of [...(this.base.exact.get(key) ?? [])].sort((a, b) => prominence(b) - prominence(a))) {
       const field = this.base.fields(entry).find((f) => keyOfFolded(f.folded) === key);
-      add({ id: ids[entry]!, stage: 'exact', matched: field ? this.mark(field, query) : null });
+      add({ id: ids[entry]!, stage: 'exact', matched: field ? markWords(field, query) : null });
     }
     if (hits.length < limit) {
       const words = [...new Set(key.split(' '))].slice(0, MAX_QUERY_WORDS).map((w) => this.queryWord(w));
@@ -183,8 +177,12 @@ export class GlossarySearch {
       }
     }
     if (hits.length >= limit) return hits;
-    for (const result of this.fuzzy(query, limit * 2)) {
-      add({ id: result.item.id, stage: 'fuzzy', matched: this.fromFuse(result.item.entry, result.matches ?? []) });
+    for (const result of fuzzyStage(this.base, query, limit * 2)) {
+      add({
+        id: result.item.id,
+        stage: 'fuzzy',
+        matched: marksFromFuse(this.base.fields(result.item.entry), result.matches ?? []),
+      });
     }
     return hits;
   }
@@ -394,108 +392,8 @@ export class GlossarySearch {
    * Fuse over the entries most likely to match: those whose names and aliases hold words sharing
    * trigrams with the query's (Bitap over every entry's names is slow in a big glossary).
    */
-  private fuzzy(query: string, limit: number) {
-    const folded = foldText(query.trim());
-    const { titleWords } = this.base;
-    const scores = new Map<number, number>();
-    let grams = 0;
-    for (const word of new Set(keyOfFolded(folded).split(' '))) {
-      grams += word.length; // its trigrams, with a space before and after it
-      if (word.length < 2) continue;
-      const best = new Map<number, number>();
-      for (const [id, shared] of titleWords.similar(word, 0.4, true, FUZZY_WORDS)) {
-        for (let k = titleWords.offsets[id]!; k < titleWords.offsets[id + 1]!; k += 2) {
-          const entry = titleWords.places[k]!;
-          if (shared > (best.get(entry) ?? 0)) best.set(entry, shared);
-        }
-      }
-      for (const [entry, shared] of best) scores.set(entry, (scores.get(entry) ?? 0) + shared);
-    }
-    // Like Fuse's threshold, a candidate must share a good part of the query's trigrams.
-    const need = Math.ceil(grams * 0.4);
-    const candidates = topK(
-      [...scores].filter(([, shared]) => shared >= need),
-      FUZZY_ENTRIES,
-      (a, b) => b[1] - a[1] || a[0] - b[0],
-    ).map(([entry]) => this.base.doc(entry));
-    return new Fuse(candidates, FUSE_OPTIONS).search(folded, { limit });
-  }
-
-  /** Marks the query's words where they occur (folded) in the field's text. */
-  private mark(field: Field, query: string): SearchHit['matched'] {
-    const spans: Span[] = [];
-    for (const word of searchKey(query).split(' ')) {
-      if (!word) continue;
-      let from = 0;
-      for (;;) {
-        const at = field.folded.indexOf(word, from);
-        if (at < 0) break;
-        spans.push([at, at + word.length]);
-        from = at + word.length;
-      }
-    }
-    return { field: field.field, text: field.text, spans: mergeSpans(spans) };
-  }
-
-  private fromFuse(entry: number, matches: readonly FuseResultMatch[]): SearchHit['matched'] {
-    const fields = this.base.fields(entry);
-    // The best match: the field Fuse matched with the longest marked run.
-    let best: { field: Field; spans: Span[]; length: number } | null = null;
-    for (const m of matches) {
-      const field = fields.find((f) => f.field === m.key && f.folded === m.value);
-      if (!field) continue;
-      const spans = m.indices.map(([s, e]) => [s, e + 1] as const);
-      const length = Math.max(...spans.map(([s, e]) => e - s));
-      if (!best || length > best.length) best = { field, spans: mergeSpans(spans), length };
-    }
-    return best ? { field: best.field.field, text: best.field.text, spans: best.spans } : null;
-  }
 }
 
 function isIndex(glossary: readonly GlossaryEntry[] | SearchIndexData): glossary is SearchIndexData {
   return !Array.isArray(glossary);
-}
-
-/** An explanation from a word shortly before its first mark, so that the mark shows in a short line. */
-function snippet(field: Field, spans: Span[]): NonNullable<SearchHit['matched']> {
-  const first = spans[0]?.[0] ?? 0;
-  if ((field.field !== 'short' && field.field !== 'long') || first <= SNIPPET_FROM)
-    return { field: field.field, text: field.text, spans };
-  // Start at a word, about 30 characters before the mark.
-  let start = field.text.lastIndexOf(' ', first - 30) + 1;
-  if (start <= 0) start = first;
-  const text = `…${field.text.slice(start)}`;
-  const shift = 1 - start;
-  return { field: field.field, text, spans: spans.map(([s, e]) => [s + shift, e + shift] as const) };
-}
-
-/**
- * How often the letter mentions each entry (any alias, as whole words, ignoring case and
- * diacritics): ties in search go to the more prominent term. Plain string counting — this runs
- * when the popup opens, where compiling the page matcher would cost more than it brings.
- */
-export function letterProminence(terms: readonly MatchTerm[], letter: string): Map<string, number> {
-  const haystack = ` ${searchKey(letter)} `;
-  const counts = new Map<string, number>();
-  for (const term of terms) {
-    let n = 0;
-    for (const alias of new Set(term.aliases.map((a) => searchKey(a.text)))) {
-      if (!alias) continue;
-      const needle = ` ${alias} `;
-      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
-    }
-    if (n > 0) counts.set(term.id, n);
-  }
-  return counts;
-}
-
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
 }
