@@ -3,6 +3,7 @@ import { compileGlossary, decodeCompiledGlossary, encodeCompiledGlossary } from 
 import { compileMatcher, matcherFor, type MatchTerm, type MatcherOptions, type TermMatch } from './term-matcher';
 import { referenceFind } from './term-matcher.reference';
 import { prng } from '@/test/prng';
+import { FILLER, PIECES, SEPARATORS, randomCase } from '@/test/matcher-pieces';
 
 function term(id: string, ...aliases: Array<string | [string, 'exact']>): MatchTerm {
   return {
@@ -257,62 +258,6 @@ describe('which terms take part', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Generated cases: random glossaries and texts, checked against the slow reference matcher.
-
-// Short, overlapping pieces so that aliases share prefixes and suffixes and collide often.
-const PIECES = [
-  'a',
-  'ab',
-  'ba',
-  'abc',
-  'é',
-  'e\u0301',
-  'ë',
-  'É',
-  'eu',
-  'EU',
-  'Eu',
-  'raad',
-  'ra',
-  'x1',
-  'ж',
-  'ω',
-  "l'a",
-  'l’a',
-  'a-b',
-  '😀',
-  '𝐀',
-  'İ',
-  'ß',
-];
-const FILLER = [
-  'a',
-  'b',
-  'e',
-  'é',
-  'E',
-  'É',
-  'u',
-  'r',
-  'ж',
-  'ω',
-  'Ω',
-  'Σ',
-  'İ',
-  'ı',
-  '1',
-  '٣',
-  '\u0301',
-  '\u0483',
-  '\u00ad',
-  '𝐀',
-  '😀',
-  '\ud800',
-];
-const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', '\u202f', '-', '.', ',', "'", '’', '(', ')', '"'];
-
-function randomCase(text: string, random: () => number): string {
-  return [...text].map((ch) => (random() < 0.5 ? ch.toUpperCase() : ch.toLowerCase())).join('');
-}
 
 interface Shape {
   pieces: readonly string[];

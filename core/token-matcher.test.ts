@@ -15,6 +15,7 @@ import { getFoldTables, segmentAlias, segmentText } from './text-fold';
 import { claimsOf } from './alias-claims';
 import { makeGlossary, makeText } from '@/bench/synthetic-glossary';
 import { prng } from '@/test/prng';
+import { FILLER, PIECES, SEPARATORS, randomCase } from '@/test/matcher-pieces';
 
 function term(id: string, ...aliases: Array<string | [string, 'exact']>): MatchTerm {
   return {
@@ -262,32 +263,6 @@ describe('ambiguous surface forms', () => {
 // Generated cases, as in term-matcher.test.ts (whose generator this extends): random glossaries and
 // texts, checked against the reference matcher and the character automaton.
 
-// Short, overlapping pieces so that aliases share prefixes and suffixes and collide often.
-const PIECES = [
-  'a',
-  'ab',
-  'ba',
-  'abc',
-  'é',
-  'e\u0301',
-  'ë',
-  'É',
-  'eu',
-  'EU',
-  'Eu',
-  'raad',
-  'ra',
-  'x1',
-  'ж',
-  'ω',
-  "l'a",
-  'l’a',
-  'a-b',
-  '😀',
-  '𝐀',
-  'İ',
-  'ß',
-];
 // Punctuation inside and around aliases, soft hyphens at odd places, lone surrogates.
 const PUNCTUATION_PIECES = [
   ...PIECES,
@@ -311,35 +286,6 @@ const PUNCTUATION_PIECES = [
   '\ud83d',
   '1.2',
 ];
-const FILLER = [
-  'a',
-  'b',
-  'e',
-  'é',
-  'E',
-  'É',
-  'u',
-  'r',
-  'ж',
-  'ω',
-  'Ω',
-  'Σ',
-  'İ',
-  'ı',
-  '1',
-  '٣',
-  '\u0301',
-  '\u0483',
-  '\u00ad',
-  '𝐀',
-  '😀',
-  '\ud800',
-];
-const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', '\u202f', '-', '.', ',', "'", '’', '(', ')', '"'];
-
-function randomCase(text: string, random: () => number): string {
-  return [...text].map((ch) => (random() < 0.5 ? ch.toUpperCase() : ch.toLowerCase())).join('');
-}
 
 interface Shape {
   pieces: readonly string[];
