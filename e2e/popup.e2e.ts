@@ -145,6 +145,12 @@ for (const name of BROWSERS) {
           const popup = await PopupUi.open(running(), page);
           await popup.search('etias');
           assert.equal(await popup.pressEnter(), 'ETIAS');
+          // The note editor's code loads beside the detail's first render: it comes a moment later.
+          await page
+            .waitForFunction(() => !!document.querySelector('article.detail textarea.note-text'), undefined, {
+              timeout: 15_000,
+            })
+            .catch(() => undefined);
           const detail = await page.evaluate(() => ({
             quotes: document.querySelectorAll('article.detail figure.quote blockquote').length,
             related: document.querySelectorAll('article.detail ul.related button').length,
