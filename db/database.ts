@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
+import type { WordBucket } from '@/core/word-index';
+import { rebuildWordIndexes } from './word-index-repo';
 
 /** A personal note on a term: the one thing that cannot be rebuilt from the bundle. */
 export type NoteRow = Note;
@@ -45,8 +47,13 @@ export interface ConceptRow {
   generation: string;
   id: string;
   entry: ImportedEntry;
-  /** Folded words of its terms, for the popup's candidate look-up (prefix queries on a multi-entry index). */
-  words: string[];
+  /** Rows written under schema 3 still carry their words (then a multi-entry index; now `wordIndex`). */
+  words?: string[];
+}
+
+/** One bucket of an import's word index (core/word-index.ts), under the generation of its entries. */
+export interface WordIndexRow extends WordBucket {
+  generation: string;
 }
 
 /**
@@ -81,6 +88,7 @@ export type GlossaryDatabase = Dexie & {
   concepts: Dexie.Table<ConceptRow, [string, string]>;
   generations: EntityTable<GenerationRow, 'id'>;
   blobs: EntityTable<BlobRow, 'key'>;
+  wordIndex: Dexie.Table<WordIndexRow, [string, string]>;
 };
 
 /**
@@ -127,6 +135,16 @@ export const SCHEMA_VERSIONS: readonly {
       generations: 'id, glossaryId, state',
       blobs: 'key',
     },
+  },
+  {
+    // The popup's word look-up moves from a multi-entry index on every concept (half an import's
+    // write time) to a word index written once per import, in buckets (core/word-index.ts).
+    version: 4,
+    stores: {
+      concepts: '[generation+id], generation',
+      wordIndex: '[generation+bucket], generation',
+    },
+    upgrade: (tx) => rebuildWordIndexes(tx),
   },
 ];
 

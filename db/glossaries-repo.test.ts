@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema';
 import { sampleGlossary } from '@/test/sample-glossary';
-import { openDatabase } from './database';
+import { openDatabase, SCHEMA_VERSIONS } from './database';
 import {
   beginImport,
   cancelImport,
@@ -70,6 +70,10 @@ describe('an import', () => {
     // The replaced generation's rows are garbage; collecting them leaves only the live ones.
     expect(await collectGarbage(db)).toBe(2);
     expect(await db.concepts.count()).toBe(2);
+    // The replaced word index went with its rows: only the live one answers, and answers right.
+    expect(new Set((await db.wordIndex.toArray()).map((b) => b.generation)).size).toBe(1);
+    expect((await importedEntriesPage(db, info.id, { word: 'energy' })).map((e) => e.id)).toEqual([]);
+    expect((await importedEntriesPage(db, info.id, { word: 'smart' })).map((e) => e.id)).toEqual(['3']);
   });
 
   it('cancelled, leaves nothing and refuses further writes', async () => {
@@ -83,6 +87,7 @@ describe('an import', () => {
     );
     expect(await db.concepts.count()).toBe(0);
     expect(await db.generations.count()).toBe(0);
+    expect(await db.wordIndex.count()).toBe(0);
     expect(await listGlossaries(db)).toEqual([]);
   });
 
@@ -138,7 +143,62 @@ describe('listing an imported glossary', () => {
     const first = await importedEntriesPage(db, info.id, { limit: 2 });
     expect(first.map((e) => e.id)).toEqual(['a1', 'a2']);
     expect((await importedEntriesPage(db, info.id, { after: 'a2' })).map((e) => e.id)).toEqual(['a3']);
-    expect((await importedEntriesPage(db, info.id, { word: 'Énerg' })).map((e) => e.id).sort()).toEqual(['a1', 'a3']);
+    expect((await importedEntriesPage(db, info.id, { word: 'Énerg' })).map((e) => e.id)).toEqual(['a1', 'a3']);
     expect(await importedEntriesPage(db, 'nothing-here')).toEqual([]);
+  });
+
+  it('filtered by a word, also page by page in id order', async () => {
+    const db = freshDb();
+    const many = Array.from({ length: 30 }, (_, i) => entry(`e${String(i).padStart(2, '0')}`, `energy ${i}`));
+    await importAll(db, [...many, entry('z', 'grid code')]);
+    const pages: string[][] = [];
+    let after = '';
+    for (;;) {
+      const page = (await importedEntriesPage(db, info.id, { word: 'ener', after, limit: 7 })).map((e) => e.id);
+      if (page.length === 0) break;
+      pages.push(page);
+      after = page.at(-1)!;
+    }
+    expect(pages.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
+    expect(pages.flat()).toEqual(many.map((e) => e.id));
+  });
+});
+
+describe('the popup’s candidates', () => {
+  it('come from every enabled glossary in the reader’s order, the word itself first, up to the limit', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'energy label'), entry('2', 'energetic'), entry('3', 'Energy')]);
+    expect((await importedCandidates(db, 'energy')).map((c) => c.key)).toEqual(['iate-energy:1', 'iate-energy:3']);
+    expect((await importedCandidates(db, 'ENERG')).map((c) => c.key)).toEqual([
+      'iate-energy:2',
+      'iate-energy:1',
+      'iate-energy:3',
+    ]);
+    expect(await importedCandidates(db, 'en', 2)).toHaveLength(2);
+    expect(await importedCandidates(db, '  ')).toEqual([]);
+  });
+
+  it('of an import stored before the word index (schema 3) are found after the upgrade', async () => {
+    const name = `glossaries-upgrade-${n++}`;
+    const old = openDatabase(name, 3);
+    const concept = { generation: 'g@1', id: '7', entry: entry('7', 'Benelux Union'), words: ['benelux', 'union'] };
+    await old.concepts.put(concept);
+    await old.generations.put({ id: 'g@1', glossaryId: info.id, state: 'live', touchedAt: 1 });
+    await old.glossaries.put({
+      id: info.id,
+      title: 'IATE',
+      format: 'tbx',
+      importedAt: 1,
+      languages: ['en'],
+      entryCount: 1,
+      bytes: 1,
+      enabled: true,
+      order: 1,
+      generation: 'g@1',
+    });
+    old.close();
+    const db = openDatabase(name);
+    expect((await importedCandidates(db, 'uni')).map((c) => c.key)).toEqual(['iate-energy:7']);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
   });
 });

@@ -3,6 +3,7 @@ import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema
 import type { Glossary } from '@/core/glossary-schema';
 import { searchKey } from '@/core/search-index';
 import type { ConceptRow, GlossaryDatabase, GlossaryRow } from './database';
+import { deleteWordIndex, forgetWords, idsWithPrefix, noteWords, storeWordIndex } from './word-index-repo';
 
 /**
  * The reader's list of glossaries and the imports that fill it. An import writes its entries in many
@@ -14,13 +15,6 @@ import type { ConceptRow, GlossaryDatabase, GlossaryRow } from './database';
 
 /** A `writing` generation untouched for this long belongs to an import that died with its page. */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
-
-/** The words a concept is found by in the popup: folded, each once. */
-export function conceptWords(entry: ImportedEntry): string[] {
-  const words = new Set<string>();
-  for (const term of entry.terms) for (const word of searchKey(term.text).split(' ')) if (word) words.add(word);
-  return [...words];
-}
 
 /** The letter's row in the list: added once, then only its count and version follow the bundle. */
 export async function ensureLetterRow(db: GlossaryDatabase, bundled: Glossary, now = Date.now()): Promise<void> {
@@ -64,6 +58,11 @@ export class ImportCancelledError extends Error {
   override name = 'ImportCancelledError';
 }
 
+async function stillWriting(db: GlossaryDatabase, generation: string): Promise<void> {
+  const gen = await db.generations.get(generation);
+  if (gen?.state !== 'writing') throw new ImportCancelledError('This import was cancelled.');
+}
+
 /**
  * Writes one batch of an import's entries (one small transaction). Fails when the generation is no
  * longer being written (cancelled, or cleaned up as abandoned). Returns the bytes written, roughly.
@@ -74,13 +73,13 @@ export async function writeImportBatch(
   entries: readonly ImportedEntry[],
   now = Date.now(),
 ): Promise<number> {
-  const rows: ConceptRow[] = entries.map((entry) => ({ generation, id: entry.id, entry, words: conceptWords(entry) }));
+  const rows: ConceptRow[] = entries.map((entry) => ({ generation, id: entry.id, entry }));
   await db.transaction('rw', db.concepts, db.generations, async () => {
-    const gen = await db.generations.get(generation);
-    if (gen?.state !== 'writing') throw new ImportCancelledError('This import was cancelled.');
+    await stillWriting(db, generation);
     await db.concepts.bulkPut(rows);
     await db.generations.update(generation, { touchedAt: now });
   });
+  noteWords(generation, rows);
   let bytes = 0;
   for (const entry of entries) bytes += JSON.stringify(entry).length;
   return bytes;
@@ -93,9 +92,10 @@ export interface ImportStats {
 }
 
 /**
- * Makes an import visible, in one small transaction: the glossary's row points at the new generation
- * and the old one (if any) is marked stale for `collectGarbage`. Importing a glossary again keeps the
- * reader's choices for it (name, on/off, order, rules).
+ * Makes an import visible: its word index is stored (short transactions, still invisible), then one
+ * small transaction points the glossary's row at the new generation and marks the old one (if any)
+ * stale for `collectGarbage`. Importing a glossary again keeps the reader's choices for it (name,
+ * on/off, order, rules).
  */
 export async function commitImport(
   db: GlossaryDatabase,
@@ -104,6 +104,7 @@ export async function commitImport(
   stats: ImportStats,
   now = Date.now(),
 ): Promise<GlossaryRow> {
+  await storeWordIndex(db, generation, () => stillWriting(db, generation));
   return db.transaction('rw', db.glossaries, db.generations, async () => {
     const gen = await db.generations.get(generation);
     if (gen?.state !== 'writing' || gen.glossaryId !== info.id) {
@@ -135,6 +136,7 @@ export async function commitImport(
 /** Abandons an import: its rows go now (and, should this be interrupted, with the next clean-up). */
 export async function cancelImport(db: GlossaryDatabase, generation: string): Promise<void> {
   const gen = await db.generations.get(generation);
+  forgetWords(generation);
   if (gen?.state !== 'writing') return;
   await db.generations.update(generation, { state: 'stale' });
   await collectGarbage(db);
@@ -163,6 +165,7 @@ export async function collectGarbage(
       await db.concepts.bulkDelete(keys);
       removed += keys.length;
     }
+    await deleteWordIndex(db, gen.id);
     await db.generations.delete(gen.id);
   }
   return removed;
@@ -249,7 +252,8 @@ export async function forEachEnabledEntry(
 
 /**
  * Imported entries of enabled glossaries with a word starting with `prefix` (folded): the popup's
- * candidate set, which Fuse then ranks — the popup never loads every row.
+ * candidate set, which Fuse then ranks — the popup never loads every row. Glossaries in the reader's
+ * order; in each, entries with the word itself before those with longer words.
  */
 export async function importedCandidates(
   db: GlossaryDatabase,
@@ -258,21 +262,14 @@ export async function importedCandidates(
 ): Promise<{ key: string; glossary: GlossaryRow; entry: ImportedEntry }[]> {
   const word = searchKey(prefix).split(' ')[0] ?? '';
   if (!word) return [];
-  const glossaries = new Map(
-    (await db.glossaries.toArray()).filter((g) => g.enabled && g.generation).map((g) => [g.generation, g]),
-  );
-  if (glossaries.size === 0) return [];
-  const rows = await db.concepts
-    .where('words')
-    .startsWith(word)
-    .filter((row) => glossaries.has(row.generation))
-    .distinct()
-    .limit(limit)
-    .toArray();
-  return rows.map((row) => {
-    const glossary = glossaries.get(row.generation)!;
-    return { key: termKey(glossary.id, row.id), glossary, entry: row.entry };
-  });
+  const found: { key: string; glossary: GlossaryRow; entry: ImportedEntry }[] = [];
+  for (const glossary of await listGlossaries(db)) {
+    if (!glossary.enabled || !glossary.generation || found.length >= limit) continue;
+    const ids = await idsWithPrefix(db, glossary.generation, word, limit - found.length);
+    const rows = await db.concepts.bulkGet(ids.map((id) => [glossary.generation, id] as [string, string]));
+    for (const row of rows) if (row) found.push({ key: termKey(glossary.id, row.id), glossary, entry: row.entry });
+  }
+  return found;
 }
 
 /** The reader's precision rules for one glossary (core/imported-terms.ts glossaryRulesSchema). */
@@ -297,14 +294,12 @@ export async function importedEntriesPage(
   if (!glossary?.generation) return [];
   const prefix = searchKey(word).split(' ')[0] ?? '';
   if (prefix) {
-    const rows = await db.concepts
-      .where('words')
-      .startsWith(prefix)
-      .filter((row) => row.generation === glossary.generation && row.id > after)
-      .distinct()
-      .limit(limit)
-      .toArray();
-    return rows.map((r) => r.entry);
+    const ids = (await idsWithPrefix(db, glossary.generation, prefix))
+      .filter((id) => id > after)
+      .sort()
+      .slice(0, limit);
+    const rows = await db.concepts.bulkGet(ids.map((id) => [glossary.generation, id] as [string, string]));
+    return rows.flatMap((row) => (row ? [row.entry] : []));
   }
   const rows = await db.concepts
     .where('[generation+id]')

@@ -3,3 +3,4 @@ export * from './glossary-repo';
 export * from './known-repo';
 export * from './notes-repo';
 export * from './glossaries-repo';
+export * from './word-index-repo';

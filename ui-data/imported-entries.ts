@@ -8,7 +8,7 @@ type PageDb = Awaited<ReturnType<typeof pageDatabase>>;
 
 /** An imported glossary's entries as a virtual list reads them: a page at a time, as it scrolls. */
 export interface ImportedEntriesList {
-  /** The entries read so far, in the list's order (id order; with a filter, the words index's). */
+  /** The entries read so far, in the list's order (id order, filtered or not). */
   entries: readonly ImportedEntry[];
   /**
    * How many rows the list is tall for: the glossary's entry count unfiltered; with a filter, the
@@ -46,16 +46,10 @@ export async function readMoreEntries(
   word: string,
   read: EntriesRead,
 ): Promise<{ entries: ImportedEntry[]; complete: boolean }> {
-  if (word) {
-    // Matches come in the words index's order, so `after` (an id) is no cursor for them: read from
-    // the start with a larger limit, at least doubling, so the reads add up to twice the rows at most.
-    const limit = Math.max(PAGE, read.entries.length * 2, read.wanted + PAGE);
-    const rows = await repo.importedEntriesPage(db, glossaryId, { word, limit });
-    return { entries: rows, complete: rows.length < limit };
-  }
   const limit = Math.min(MAX_PAGE, Math.max(PAGE, read.wanted - read.entries.length + PAGE));
   const after = read.entries.at(-1)?.id ?? '';
-  const rows = await repo.importedEntriesPage(db, glossaryId, { after, limit });
+  // Filtered or not, pages come in id order: the last id read is where the next page starts.
+  const rows = await repo.importedEntriesPage(db, glossaryId, { after, word, limit });
   return { entries: read.entries.concat(rows), complete: rows.length < limit };
 }
 

@@ -89,14 +89,23 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
       lastPost = t;
       post({ type: 'progress', job, bytesRead, entries: written + buffer.length });
     };
+    // One batch is written while the parser reads the next: the database's work and the parser's
+    // overlap, and at most two batches are held in memory.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: ImportedEntry[]) => {
+      bytes += await writeImportBatch(db, generation!, batch);
+      written += batch.length;
+      progress();
+    };
     const flush = async () => {
       check();
+      await writing;
       if (buffer.length === 0 || !generation) return;
       const batch = buffer;
       buffer = [];
-      bytes += await writeImportBatch(db, generation, batch);
-      written += batch.length;
-      progress();
+      writing = write(batch);
+      // Awaited before the next batch or the commit; until then a failure is not "unhandled".
+      writing.catch(() => undefined);
     };
     try {
       generation = await beginImport(db, msg.glossaryId);
@@ -121,6 +130,7 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
         },
       );
       await flush();
+      await writing;
       check();
       if (result.info.id !== msg.glossaryId) {
         throw Object.assign(new Error('The file changed after its preview: choose it again.'), { code: 'changed' });

@@ -1,0 +1,113 @@
+import type { Transaction } from 'dexie';
+import { bucketRange, collectIds, entryWords, WordIndexBuilder } from '@/core/word-index';
+import type { ConceptRow, GlossaryDatabase, WordIndexRow } from './database';
+
+/**
+ * The stored word index of each import (core/word-index.ts). The import's writer feeds a builder as
+ * it writes its batches (`noteWords`); the commit stores the buckets (`storeWordIndex`) before the
+ * generation goes live. An import runs in one context (the import worker), so the builder lives in
+ * that context's memory; should it be missing, the index is rebuilt from the rows.
+ */
+
+const builders = new Map<string, WordIndexBuilder>();
+
+/** Adds a written batch's entries to its generation's word index. */
+export function noteWords(generation: string, rows: readonly ConceptRow[]): void {
+  let builder = builders.get(generation);
+  if (!builder) builders.set(generation, (builder = new WordIndexBuilder()));
+  for (const row of rows) builder.add(row.id, entryWords(row.entry));
+}
+
+export function forgetWords(generation: string): void {
+  builders.delete(generation);
+}
+
+/** Buckets a transaction writes: a few thousand, so each write stays short. */
+const BUCKETS_PER_WRITE = 2_000;
+const ROWS_PER_READ = 2_000;
+
+/**
+ * Stores a generation's word index, in short transactions, each checking that the import is still
+ * being written (`stillWriting` throws otherwise). The rows are invisible until the generation is live.
+ */
+export async function storeWordIndex(
+  db: GlossaryDatabase,
+  generation: string,
+  stillWriting: () => Promise<void>,
+): Promise<void> {
+  const builder = builders.get(generation) ?? (await builderFromRows(db, generation));
+  builders.delete(generation);
+  const rows: WordIndexRow[] = builder.buckets().map((bucket) => ({ generation, ...bucket }));
+  for (let i = 0; i < rows.length; i += BUCKETS_PER_WRITE) {
+    await db.transaction('rw', db.wordIndex, db.generations, async () => {
+      await stillWriting();
+      await db.wordIndex.bulkPut(rows.slice(i, i + BUCKETS_PER_WRITE));
+    });
+  }
+}
+
+async function builderFromRows(db: GlossaryDatabase, generation: string): Promise<WordIndexBuilder> {
+  const builder = new WordIndexBuilder();
+  let after = '';
+  for (;;) {
+    const rows = await db.concepts
+      .where('[generation+id]')
+      .between([generation, after], [generation, '\uffff'], false, true)
+      .limit(ROWS_PER_READ)
+      .toArray();
+    if (rows.length === 0) return builder;
+    for (const row of rows) builder.add(row.id, entryWords(row.entry));
+    after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * The ids of a generation's entries with a word starting with `prefix` (folded), exact words first,
+ * at most `limit`: one bucket read from BUCKET_CHARS characters on, a short run of buckets below.
+ */
+export async function idsWithPrefix(
+  db: GlossaryDatabase,
+  generation: string,
+  prefix: string,
+  limit = Infinity,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  if (!prefix) return [];
+  const { from, to } = bucketRange(prefix);
+  let full = false;
+  await db.wordIndex
+    .where('[generation+bucket]')
+    .between([generation, from], [generation, to], true, true)
+    .until(() => full)
+    .each((bucket) => {
+      full = collectIds(bucket, prefix, ids, limit);
+    });
+  return [...ids];
+}
+
+/** Schema 4's upgrade: the word index of every import already stored, from its rows' words. */
+export async function rebuildWordIndexes(tx: Transaction): Promise<void> {
+  const byGeneration = new Map<string, WordIndexBuilder>();
+  await tx
+    .table<ConceptRow>('concepts')
+    .toCollection()
+    .each((row) => {
+      let builder = byGeneration.get(row.generation);
+      if (!builder) byGeneration.set(row.generation, (builder = new WordIndexBuilder()));
+      builder.add(row.id, row.words ?? entryWords(row.entry));
+    });
+  const table = tx.table<WordIndexRow>('wordIndex');
+  for (const [generation, builder] of byGeneration) {
+    await table.bulkPut(builder.buckets().map((bucket) => ({ generation, ...bucket })));
+  }
+}
+
+/** Deletes a generation's word index (its garbage collection), a chunk per transaction. */
+export async function deleteWordIndex(db: GlossaryDatabase, generation: string): Promise<void> {
+  builders.delete(generation);
+  for (;;) {
+    const keys = await db.wordIndex.where('generation').equals(generation).limit(ROWS_PER_READ).primaryKeys();
+    if (keys.length === 0) return;
+    await db.wordIndex.bulkDelete(keys);
+  }
+}
