@@ -161,10 +161,19 @@ for (const name of BROWSERS) {
 
             // Found in the popup, and a note on it.
             const popupTab = await browser().newPage();
+            // Read by the popup's search worker: a worker that failed would be said on the console
+            // (and the popup would search on its own thread, so the row alone would not tell).
+            const said: string[] = [];
+            const raw = popupTab.raw as unknown as { on(e: 'console', f: (m: { text(): string }) => void): void };
+            raw.on('console', (message) => said.push(message.text()));
             try {
               const popup = await PopupUi.open(browser(), popupTab);
               await popup.search('CBAM');
               await popup.waitForRow(CBAM_KEY);
+              assert.deepEqual(
+                said.filter((text) => /worker/i.test(text)),
+                [],
+              );
               await popup.clickRow(CBAM_KEY);
               await popup.typeNote(NOTE);
               await popup.waitSaved(NOTE);

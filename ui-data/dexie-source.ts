@@ -14,6 +14,7 @@ import {
 } from '@/db';
 import { background } from '@/messaging/background';
 import { backgroundWrites, type BackgroundClient } from './background-writes';
+import type { FindCandidates } from './candidates-worker';
 import type { DataSource, Watch } from './source';
 
 function watchLive<T>(query: () => Promise<T>, onChange: (value: T) => void): () => void {
@@ -65,6 +66,8 @@ export function createDexieSource(
   db: GlossaryDatabase,
   bundled: { version: string; entries: readonly GlossaryEntry[] },
   client: BackgroundClient = background,
+  /** Where the popup's imported candidates are read (default: on this thread, from `db`). */
+  findCandidates: FindCandidates = (prefix, limit) => importedCandidates(db, prefix, limit),
 ): DataSource {
   let seeded: Promise<void> | undefined;
   const ready = () =>
@@ -112,12 +115,7 @@ export function createDexieSource(
       watchNotes: shared((onChange) => watchLive(() => allNotes(db), onChange)),
       watchKnown: shared((onChange) => watchLive(() => knownIds(db), onChange)),
       exportNotes: async () => exportNotes(db, (await storedGlossaryVersion(db)) ?? undefined),
-      importedCandidates: async (prefix, limit) =>
-        (await importedCandidates(db, prefix, limit)).map(({ key, glossary, entry }) => ({
-          key,
-          glossary: { id: glossary.id, title: glossary.title },
-          entry,
-        })),
+      importedCandidates: findCandidates,
     },
   };
 }

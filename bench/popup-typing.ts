@@ -1,0 +1,80 @@
+/**
+ * The popup's typing, in Chromium:
+ * - `firstResult`: a query typed into the empty box in one burst; ms from its last key to the first
+ *   result of `selector` on screen (the database read once typing pauses, the ranking, the render);
+ * - `typingCosts`: each key pressed on its own (`gapMs` apart, longer than the popup's pause before it
+ *   reads the database); a key's cost is the main thread's busy time (its top-level tasks, from a
+ *   DevTools trace of the popup's renderer) from that key to the next — the letter's hits rendered,
+ *   the imported candidates received and ranked and rendered.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+const KEY_MARK = 'bench:key';
+
+/** Types `query` into the popup's empty search box at once; ms from its last key to `selector` shown. */
+export async function firstResult(page: Page, query: string, selector = 'li.result.imported'): Promise<number> {
+  await page.evaluate((selector) => {
+    const w = window as unknown as { __lastKey: number; __result: number };
+    w.__lastKey = NaN;
+    w.__result = NaN;
+    addEventListener('keydown', (e) => (w.__lastKey = e.timeStamp), { capture: true });
+    new MutationObserver(() => {
+      if (Number.isNaN(w.__result) && document.querySelector(selector)) w.__result = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  }, selector);
+  await page.focus('input.search');
+  await page.keyboard.type(query);
+  await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => null);
+  return page.evaluate(() => {
+    const w = window as unknown as { __lastKey: number; __result: number };
+    return w.__result - w.__lastKey;
+  });
+}
+
+/** Types `query` into the popup's search box (already open in `page`), one key every `gapMs`: ms per key. */
+export async function typingCosts(
+  context: BrowserContext,
+  page: Page,
+  query: string,
+  { gapMs = 300 } = {},
+): Promise<number[]> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await page.evaluate((mark) => addEventListener('keydown', () => performance.mark(mark), { capture: true }), KEY_MARK);
+  await cdp.send('Tracing.start', {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'].join(','),
+    transferMode: 'ReportEvents',
+  });
+  await page.focus('input.search');
+  for (const key of query) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(gapMs);
+  }
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  const marks = events.filter((e) => e.name === KEY_MARK).sort((a, b) => a.ts - b.ts);
+  const main = marks[0];
+  if (!main || marks.length !== query.length) throw new Error(`Saw ${marks.length} key marks for ${query.length} keys`);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
+  // Each task counts for the key whose window it starts in; the task that ran a keydown began just
+  // before the mark it made, so a window opens a millisecond before its key's mark.
+  const opens = marks.map((m) => m.ts - 1000);
+  const perKey = opens.map((open, i) => {
+    const close = opens[i + 1] ?? open + gapMs * 1000;
+    return tasks.filter((t) => t.ts >= open && t.ts < close).reduce((sum, t) => sum + (t.dur ?? 0) / 1000, 0);
+  });
+  return perKey;
+}
