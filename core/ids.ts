@@ -3,6 +3,17 @@ import { z } from './zod';
 /** The bundled letter's glossary id. Its entries keep their bare ids as term keys. */
 export const LETTER_GLOSSARY_ID = 'letter';
 
+/** Glossary ids of the extension's own: an imported file that names itself so gets another. */
+const RESERVED_GLOSSARY_IDS: ReadonlySet<string> = new Set([LETTER_GLOSSARY_ID, 'my-terms']);
+
+/**
+ * The id an imported glossary is kept under: its own, unless that is one of the extension's (a CSV named
+ * letter.csv, or the letter's own JSON export read back), which would replace the bundled letter.
+ */
+export function importedGlossaryId(id: string): string {
+  return RESERVED_GLOSSARY_IDS.has(id) ? `${id}-import` : id;
+}
+
 const LETTER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** `glossary:entry` — an imported glossary's id (kebab-case) and its entry's id as the file gives it. */
 const IMPORTED_KEY = /^([a-z0-9]+(?:-[a-z0-9]+)*):([A-Za-z0-9._~-]{1,128})$/;

@@ -207,3 +207,16 @@ describe('files that cannot be imported', () => {
     expect(error.message).toBe('The file is larger than 50 MB, the most a JSON glossary may hold.');
   });
 });
+
+describe('a file that names itself as one of the extension’s glossaries', () => {
+  it('is kept under another id, so it never replaces the bundled letter', async () => {
+    const csv = await importFile('term;definition\nBenelux;Samenwerking\n', { fileName: 'letter.csv' });
+    expect(csv.result.info.id).toBe('letter-import');
+    expect(csv.infos.every((info) => info.id === 'letter-import')).toBe(true);
+    const json = exportGlossaryJson({ id: 'letter', title: 'Kamerbrief' }, csv.entries);
+    expect((await importFile(json, { fileName: 'export.json' })).result.info.id).toBe('letter-import');
+    expect((await importFile(json.replace('"letter"', '"my-terms"'), { fileName: 'x.json' })).result.info.id).toBe(
+      'my-terms-import',
+    );
+  });
+});

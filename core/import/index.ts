@@ -1,3 +1,4 @@
+import { importedGlossaryId } from '@/core/ids';
 import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema';
 import { createCsvParser, type CsvColumn, type CsvSettings } from './csv';
 import { ByteInput, checkHead, decodeText, type ByteSource } from './decode';
@@ -141,8 +142,13 @@ export async function parseGlossaryFile(
     parser = createTbxParser({ ...(settings.fileName !== undefined && { fileName: settings.fileName }) }, hooks);
   }
 
+  // The file's name for itself, unless it is one of the extension's own (core/ids.ts).
+  const info = (): ImportedGlossaryInfo => {
+    const said = parser.info();
+    return { ...said, id: importedGlossaryId(said.id) };
+  };
   const deliver = async () => {
-    for (const batch of collector.drain()) await onEntries(batch, parser.info());
+    for (const batch of collector.drain()) await onEntries(batch, info());
   };
   const text = decodeText(input, {
     ...(settings.onProgress && { onProgress: settings.onProgress }),
@@ -159,7 +165,7 @@ export async function parseGlossaryFile(
   collector.flush();
   await deliver();
   return {
-    info: parser.info(),
+    info: info(),
     ...counts(collector),
     complete: !collector.full || settings.preview === undefined,
     ...(csv && { columns: csv.columns() }),
