@@ -3,8 +3,11 @@ import { z } from './zod';
 /** The bundled letter's glossary id. Its entries keep their bare ids as term keys. */
 export const LETTER_GLOSSARY_ID = 'letter';
 
+/** The glossary of the terms the reader adds (core/my-terms.ts). */
+export const MY_TERMS_GLOSSARY_ID = 'my-terms';
+
 /** Glossary ids of the extension's own: an imported file that names itself so gets another. */
-const RESERVED_GLOSSARY_IDS: ReadonlySet<string> = new Set([LETTER_GLOSSARY_ID, 'my-terms']);
+const RESERVED_GLOSSARY_IDS: ReadonlySet<string> = new Set([LETTER_GLOSSARY_ID, MY_TERMS_GLOSSARY_ID]);
 
 /**
  * The id an imported glossary is kept under: its own, unless that is one of the extension's (a CSV named

@@ -25,7 +25,7 @@ export interface GlossaryRow {
   id: string;
   /** The name shown; the reader may rename it. */
   title: string;
-  format: 'bundled' | 'tbx' | 'tbx-martif' | 'csv' | 'json';
+  format: 'bundled' | 'tbx' | 'tbx-martif' | 'csv' | 'json' | 'mine';
   fileName?: string;
   importedAt: number;
   languages: string[];

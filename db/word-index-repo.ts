@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { bucketRange, collectIds, entryWords, WordIndexBuilder } from '@/core/word-index';
+import { bucketOf, bucketRange, collectIds, entryWords, WordIndexBuilder } from '@/core/word-index';
 import type { ConceptRow, GlossaryDatabase, WordIndexRow } from './database';
 
 /**
@@ -109,5 +109,29 @@ export async function deleteWordIndex(db: GlossaryDatabase, generation: string):
     const keys = await db.wordIndex.where('generation').equals(generation).limit(ROWS_PER_READ).primaryKeys();
     if (keys.length === 0) return;
     await db.wordIndex.bulkDelete(keys);
+  }
+}
+
+/**
+ * Changes one entry's words in a live generation's index (a term the reader added, edited or deleted):
+ * the buckets it leaves and joins are rewritten. Runs inside the caller's transaction over `wordIndex`.
+ */
+export async function updateEntryWords(
+  db: GlossaryDatabase,
+  generation: string,
+  id: string,
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+): Promise<void> {
+  const touched = new Set([...before, ...after].filter((w) => before.has(w) !== after.has(w)).map(bucketOf));
+  for (const bucket of touched) {
+    const row = (await db.wordIndex.get([generation, bucket])) ?? { generation, bucket, words: [], ids: [] };
+    const postings = new Map(row.words.map((word, i) => [word, row.ids[i]!.filter((x) => x !== id)]));
+    for (const word of after) if (bucketOf(word) === bucket) postings.set(word, [...(postings.get(word) ?? []), id]);
+    const words = [...postings.keys()]
+      .filter((w) => postings.get(w)!.length > 0)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (words.length === 0) await db.wordIndex.delete([generation, bucket]);
+    else await db.wordIndex.put({ generation, bucket, words, ids: words.map((w) => postings.get(w)!) });
   }
 }

@@ -14,5 +14,7 @@ export function formatName(format: GlossaryRow['format']): string {
       return 'CSV';
     case 'json':
       return 'JSON';
+    case 'mine':
+      return t('glossariesAddedByYou');
   }
 }
