@@ -8,7 +8,16 @@ import {
 import type { ImportedEntry } from '@/core/imported-schema';
 import { buildTermIndex } from '@/core/term-index';
 import { matcherFor } from '@/core/term-matcher';
-import { beginImport, commitImport, openDatabase, setGlossaryEnabled, writeImportBatch } from '@/db';
+import {
+  beginImport,
+  commitImport,
+  deleteMyTerm,
+  openDatabase,
+  saveMyTerm,
+  setGlossaryEnabled,
+  setGlossaryOrder,
+  writeImportBatch,
+} from '@/db';
 import { sampleGlossary } from '@/test/sample-glossary';
 import { buildEnabledSet } from './enabled-set';
 import { RemoteMatcher } from './remote-matcher';
@@ -78,7 +87,7 @@ describe('the enabled glossaries, compiled into one matcher', () => {
     const set = await buildEnabledSet(db, letter, bundled, 100);
     expect(set.stored).toMatchObject({ base64: '', route: 'background', version: set.version });
     expect(loadCompiledGlossary(set.stored)).toBeNull();
-    const remote = new RemoteMatcher(() => Promise.resolve(set.compiled));
+    const remote = new RemoteMatcher(() => Promise.resolve(set));
     const request = {
       version: set.version,
       texts: ['Smart grids for the Energy Union', 'ETIAS'],
@@ -99,5 +108,61 @@ describe('the enabled glossaries, compiled into one matcher', () => {
     // The reader's known terms are not matched; a frame on an older set is told so.
     expect(await remote.match({ ...request, knownIds: ['etias'] })).toMatchObject({ matches: [[{}, {}], []] });
     expect(await remote.match({ ...request, version: 'set-old' })).toEqual({ stale: true });
+  });
+  it('with my terms: adding one recompiles my terms alone, and their matches join the big set’s', async () => {
+    const db = await withImport([concept('1', 'Energy Union'), concept('2', 'smart grid', 'smart grids')]);
+    const before = await buildEnabledSet(db, letter, bundled, 100);
+    const term = await saveMyTerm(db, { name: 'Carbon Border Adjustment Mechanism', abbreviation: 'CBAM', lang: 'en' });
+    await saveMyTerm(db, { name: 'smart grids', lang: 'en' });
+    const set = await buildEnabledSet(db, letter, bundled, 100);
+    // The imports' set is the kept one (the same version, read back), only the small one is new.
+    expect(set.compiled?.version).toBe(before.compiled?.version);
+    expect((await db.blobs.get('enabledSet'))?.version).toBe(before.compiled?.version);
+    expect(set.version).not.toBe(before.version);
+    expect(set.stored).toMatchObject({ route: 'background', version: set.version });
+
+    const remote = new RemoteMatcher(() => Promise.resolve(set));
+    const request = { version: set.version, texts: ['CBAM and smart grids'], enabledIds: [], knownIds: [] };
+    const mineKey = (name: string) => expect.stringMatching(new RegExp(`^my-terms:${name}`)) as unknown as string;
+    // The same words in both: the import is first in the reader's order, my term is named beside it.
+    expect(await remote.match(request)).toEqual({
+      stale: false,
+      matches: [
+        [
+          { start: 0, end: 4, termId: `my-terms:${term.id}` },
+          { start: 9, end: 20, termId: 'iate-energy:2', others: [mineKey('smart-grids')] },
+        ],
+      ],
+    });
+    // My terms first in the list: theirs wins (the big set is not recompiled for an order).
+    await setGlossaryOrder(db, ['my-terms', 'letter', 'iate-energy']);
+    const reordered = await buildEnabledSet(db, letter, bundled, 100);
+    expect(reordered.compiled?.version).toBe(before.compiled?.version);
+    const answer = await new RemoteMatcher(() => Promise.resolve(reordered)).match({
+      ...request,
+      version: reordered.version,
+    });
+    expect(answer).toMatchObject({ matches: [[{}, { termId: mineKey('smart-grids'), others: ['iate-energy:2'] }]] });
+
+    await deleteMyTerm(db, term.id);
+    const after = await new RemoteMatcher(() => buildEnabledSet(db, letter, bundled, 100)).match({
+      ...request,
+      version: (await buildEnabledSet(db, letter, bundled, 100)).version,
+    });
+    expect(after).toMatchObject({ matches: [[{ start: 9, end: 20 }]] });
+  });
+
+  it('small enough for frames, holds my terms with the rest', async () => {
+    const db = openDatabase(`enabled-set-${n++}`);
+    await saveMyTerm(db, { name: 'Pentalateraal Energieforum', abbreviation: 'PENTA', lang: 'nl' });
+    const set = await buildEnabledSet(db, letter, bundled);
+    expect(set.stored.route).not.toBe('background');
+    expect(localMatches(set.stored, 'Het Pentalateraal Energieforum (PENTA) en ETIAS')).toEqual([
+      expect.stringMatching(/^my-terms:/),
+      expect.stringMatching(/^my-terms:/),
+      'etias',
+    ]);
+    await setGlossaryEnabled(db, 'my-terms', false);
+    expect((await buildEnabledSet(db, letter, bundled)).stored).toBe(bundled);
   });
 });

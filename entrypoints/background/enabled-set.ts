@@ -9,13 +9,21 @@ import { decodeTokenGlossary, encodeTokenGlossary, TOKEN_FORMAT_VERSION } from '
 import type { TokenGlossary } from '@/core/token-matcher';
 import { compileTokenGlossary } from '@/core/token-matcher-build';
 import type { Glossary } from '@/core/glossary-schema';
-import { LETTER_GLOSSARY_ID } from '@/core/ids';
+import { LETTER_GLOSSARY_ID, MY_TERMS_GLOSSARY_ID } from '@/core/ids';
+import type { ImportedEntry } from '@/core/imported-schema';
 import commonWordsJson from '@/data/common-words.json';
 import { loadCommonWords, type CommonWords } from '@/core/common-words';
 import { matchTermsOf, rulesOrDefault } from '@/core/imported-terms';
 import { buildTermIndex } from '@/core/term-index';
 import type { MatchTerm } from '@/core/term-matcher';
-import { ensureLetterRow, forEachEnabledEntry, listGlossaries, type GlossaryDatabase } from '@/db';
+import {
+  ensureLetterRow,
+  forEachEnabledEntry,
+  listGlossaries,
+  myTerms,
+  type GlossaryDatabase,
+  type GlossaryRow,
+} from '@/db';
 
 /**
  * The enabled glossaries compiled into one matcher. Every frame used to get a copy through
@@ -40,8 +48,15 @@ const BLOB_KEY = 'enabledSet';
 export interface EnabledSet {
   version: string;
   stored: StoredCompiledGlossary;
-  /** On the background route, the decoded set the background matches with. */
+  /** On the background route, the decoded set the background matches with … */
   compiled: TokenGlossary | null;
+  /**
+   * … and the reader's own terms, compiled on their own: adding one recompiles this small set, never
+   * the imports' (the background merges the two sets' matches as one matcher would give them).
+   */
+  mine: TokenGlossary | null;
+  /** Each glossary's place in the reader's order: where two claim the same words, the lower wins. */
+  order: Record<string, number>;
 }
 
 let common: CommonWords | null = null;
@@ -71,48 +86,74 @@ export async function buildEnabledSet(
 ): Promise<EnabledSet> {
   await ensureLetterRow(db, bundled);
   const glossaries = await listGlossaries(db);
+  const order = Object.fromEntries(glossaries.map((g) => [g.id, g.order]));
   const letterOn = glossaries.find((g) => g.id === LETTER_GLOSSARY_ID)?.enabled ?? true;
-  const imports = glossaries.filter((g) => g.enabled && g.id !== LETTER_GLOSSARY_ID);
-  if (letterOn && imports.length === 0) return { version: bundled.version, stored: bundledCompiled, compiled: null };
-
-  const parts = [
-    `formats ${COMPILED_FORMAT_VERSION} ${TOKEN_FORMAT_VERSION}`,
-    letterOn ? `${LETTER_GLOSSARY_ID}@${bundled.version}` : '',
-    ...imports.map((g) => `${g.id}@${g.generation}:${JSON.stringify(g.rules ?? {})}`),
-  ];
-  const terms: MatchTerm[] = [];
-  const collect = async () => {
-    if (letterOn) terms.push(...buildTermIndex(bundled.entries));
-    const common = commonWords();
-    await forEachEnabledEntry(db, (glossary, entries) => {
-      for (const term of matchTermsOf(glossary.id, entries, rulesOrDefault(glossary.rules), common)) terms.push(term);
-    });
-  };
-  const hashed = hash(parts.join('\n'));
-  const kept = await db.blobs.get(BLOB_KEY);
-  // The kept bytes of this very set, for frames (`set-`) or for the background (`tok-`).
-  if (kept?.version === `set-${hashed}` && kept.bytes.byteLength <= localMaxBytes) {
-    return { version: kept.version, stored: storeCompiledGlossary(kept.bytes, kept.version), compiled: null };
+  const imports = glossaries.filter((g) => g.enabled && g.id !== LETTER_GLOSSARY_ID && g.id !== MY_TERMS_GLOSSARY_ID);
+  const mine = glossaries.find((g) => g.id === MY_TERMS_GLOSSARY_ID && g.enabled && g.entryCount > 0);
+  if (letterOn && imports.length === 0 && !mine) {
+    return { version: bundled.version, stored: bundledCompiled, compiled: null, mine: null, order };
   }
-  if (kept?.version === `tok-${hashed}`) return backgroundRoute(kept.version, decodeTokenGlossary(kept.bytes));
 
-  await collect();
+  // Imports by their place in the list (not their order numbers, which moving my terms changes).
+  const describe = (g: GlossaryRow) => `${g.id}@${g.generation}:${g.importedAt}:${JSON.stringify(g.rules ?? {})}`;
+  const mainHash = hash(
+    [
+      `formats ${COMPILED_FORMAT_VERSION} ${TOKEN_FORMAT_VERSION}`,
+      letterOn ? `${LETTER_GLOSSARY_ID}@${bundled.version}` : '',
+      ...imports.map(describe),
+    ].join('\n'),
+  );
+  const allHash = hash(`${mainHash}\n${mine ? `${describe(mine)} at ${glossaries.indexOf(mine)}` : ''}`);
+  const common = commonWords();
+  const termsOf = (glossary: GlossaryRow, entries: ImportedEntry[]) =>
+    matchTermsOf(glossary.id, entries, rulesOrDefault(glossary.rules), common);
+  /** The reader's own terms alone: their few rows read by themselves, never the imports'. */
+  const compileMine = async (version: string) =>
+    mine ? compileTokenGlossary(version, termsOf(mine, await myTerms(db))) : null;
+  const backgroundRoute = async (main: TokenGlossary): Promise<EnabledSet> => {
+    const version = mine ? `${main.version}+${allHash}` : main.version;
+    return {
+      version,
+      stored: { format: COMPILED_FORMAT_VERSION, version, base64: '', route: 'background' },
+      compiled: main,
+      mine: await compileMine(version),
+      order,
+    };
+  };
+
+  const kept = await db.blobs.get(BLOB_KEY);
+  // The kept bytes of this very set, for frames (`set-`), or of its imports for the background (`tok-`).
+  if (kept?.version === `set-${allHash}` && kept.bytes.byteLength <= localMaxBytes) {
+    return {
+      version: kept.version,
+      stored: storeCompiledGlossary(kept.bytes, kept.version),
+      compiled: null,
+      mine: null,
+      order,
+    };
+  }
+  if (kept?.version === `tok-${mainHash}`) return backgroundRoute(decodeTokenGlossary(kept.bytes));
+
+  // Every enabled glossary's terms in the reader's order: the letter's first, then each list's.
+  const all: MatchTerm[] = letterOn ? buildTermIndex(bundled.entries) : [];
+  const main: MatchTerm[] = [...all];
+  await forEachEnabledEntry(db, (glossary, entries) => {
+    const terms = termsOf(glossary, entries);
+    all.push(...terms);
+    if (glossary.id !== MY_TERMS_GLOSSARY_ID) main.push(...terms);
+  });
   let chars = 0;
-  for (const term of terms) for (const alias of term.aliases) chars += alias.text.length;
+  for (const term of all) for (const alias of term.aliases) chars += alias.text.length;
   if (chars <= LOCAL_ROUTE_MAX_CHARS) {
-    const version = `set-${hashed}`;
-    const bytes = encodeCompiledGlossary(compileGlossary(version, terms));
+    const version = `set-${allHash}`;
+    const bytes = encodeCompiledGlossary(compileGlossary(version, all));
     if (bytes.byteLength <= localMaxBytes) {
       await db.blobs.put({ key: BLOB_KEY, version, bytes });
-      return { version, stored: storeCompiledGlossary(bytes, version), compiled: null };
+      return { version, stored: storeCompiledGlossary(bytes, version), compiled: null, mine: null, order };
     }
   }
-  const version = `tok-${hashed}`;
-  const compiled = compileTokenGlossary(version, terms);
+  const version = `tok-${mainHash}`;
+  const compiled = compileTokenGlossary(version, main);
   await db.blobs.put({ key: BLOB_KEY, version, bytes: encodeTokenGlossary(compiled) });
-  return backgroundRoute(version, compiled);
-}
-
-function backgroundRoute(version: string, compiled: TokenGlossary): EnabledSet {
-  return { version, stored: { format: COMPILED_FORMAT_VERSION, version, base64: '', route: 'background' }, compiled };
+  return backgroundRoute(compiled);
 }

@@ -32,10 +32,10 @@ export default defineBackground(() => {
     enabledSet = previous.catch(() => null).then(() => buildEnabledSet(db, bundled, compiledGlossary));
     return enabledSet;
   };
-  const remote = new RemoteMatcher(async () => (await (enabledSet ?? compileSet())).compiled);
+  const remote = new RemoteMatcher(() => enabledSet ?? compileSet());
   const publish = async () => {
     const set = await compileSet();
-    remote.set(set.compiled);
+    remote.set(set);
     await publishPageGlossary(db, set.stored);
     // What a replaced or deleted glossary, a cancelled import or one that died left behind.
     collectGarbage(db).catch((error: unknown) => console.error('Cleaning up old glossary rows failed', error));
