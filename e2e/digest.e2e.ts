@@ -100,6 +100,11 @@ for (const name of BROWSERS) {
             const copied = await popup.waitForExport(1);
             assert.equal(copied.kind, 'clipboard');
             assert.equal(await popup.digestStatus(), 'Copied');
+            if (b.name === 'chromium' && page.browserName === 'chromium') {
+              // Chromium lets a test read the clipboard back: what a paste gives.
+              await b.raw.grantPermissions(['clipboard-read']);
+              assert.equal(await page.evaluate(() => navigator.clipboard.readText()), copied.text);
+            }
 
             await popup.clickDigest('Save as Markdown');
             const md = await popup.waitForExport(2);
