@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { BROWSERS, REPO_ROOT, TEST_TIMEOUT, useBrowser, useFixtures, withPage } from './harness';
+import { BROWSERS, FIXTURES_DIR, REPO_ROOT, TEST_TIMEOUT, useBrowser, useFixtures, withPage } from './harness';
+import { GlossariesPage } from './pages/glossaries';
 import { PopupUi } from './pages/popup-ui';
 import { bringToFront, waitForBodyOccurrences } from './pages/tooltip-notes';
 
@@ -30,6 +31,8 @@ const TITLE_MD = 'Digest fixture — \\*Schengen\\* \\& the \\[North Sea\\] \\<b
 const NOTE_LINES = ['Ask the *desk* about [the secretariat](https://evil.example)', '=SUM(A1:A9)'];
 const NOTE = NOTE_LINES.join('\n');
 const BUTTONS = ['Copy as Markdown', 'Save as Markdown', 'Save as CSV'];
+const ENERGY = 'IATE energy and climate (test slice)';
+const CBAM_KEY = 'iate-energy-and-climate-test-slice:3580347';
 
 /** RFC 4180: quoted fields, doubled quotes, CRLF between records. */
 function parseCsv(text: string): string[][] {
@@ -165,6 +168,66 @@ for (const name of BROWSERS) {
           await web.close();
         }
       },
+    );
+
+    void it(
+      "an imported glossary's terms are in the digest beside the letter's, with their glossary; markup in a definition stays text",
+      { timeout: 2 * TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'digest-imported', async (admin) => {
+          const b = running();
+          const glossaries = await GlossariesPage.open(b, admin);
+          const imported = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'));
+          assert.equal(imported.role, 'status', imported.text);
+          const web = await b.newPage();
+          try {
+            const url = fixture('gl-page.html');
+            await web.goto(url);
+            await waitForBodyOccurrences(web, 'CBAM', 1);
+            await waitForBodyOccurrences(web, 'ETIAS', 1);
+            await withPage(b, 'digest-imported-popup', async (page) => {
+              const popup = await PopupUi.openFor(b, web, page);
+              await popup.waitForRow(CBAM_KEY);
+              await popup.waitForDigest();
+              const listed = (await popup.results()).filter((r) => r.badge?.endsWith('×'));
+              assert.ok(
+                listed.some((r) => r.id === 'etias'),
+                JSON.stringify(listed),
+              );
+              await popup.recordExports();
+              await popup.clickDigest('Save as CSV');
+              const csv = await popup.waitForExport(1);
+              await popup.clickDigest('Save as Markdown');
+              const md = await popup.waitForExport(2);
+
+              const [, ...rows] = parseCsv(csv.text.slice(1));
+              // Exactly the list's terms, named as the list names them.
+              assert.deepEqual(
+                rows.map((r) => r[0]),
+                listed.map((r) => r.name),
+              );
+              const cbam = rows[listed.findIndex((r) => r.id === CBAM_KEY)]!;
+              assert.deepEqual(
+                [cbam[0], cbam[1], cbam[3], cbam[6], cbam[7], cbam[8]],
+                ['Carbon Border Adjustment Mechanism', 'CBAM', 'en', ENERGY, 'CBAM explained', url],
+              );
+              assert.match(cbam[2]!, /certain goods imported into the EU <img src=x onerror=alert\(1\)>$/);
+              const etias = rows[listed.findIndex((r) => r.id === 'etias')]!;
+              assert.equal(etias[6], 'Letter on the Dutch Benelux presidency 2023');
+
+              assert.ok(
+                md.text.includes(
+                  '- **Carbon Border Adjustment Mechanism** (CBAM) — _IATE energy and climate (test slice)_',
+                ),
+                md.text,
+              );
+              assert.ok(md.text.includes('imported into the EU \\<img src=x onerror=alert(1)\\>'), md.text);
+              assert.doesNotMatch(md.text, /(^|[^\\])<img/);
+            });
+          } finally {
+            await web.close();
+          }
+        }),
     );
   });
 }
