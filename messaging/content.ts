@@ -4,7 +4,7 @@ import { defineReceiver, type Target } from './receiver';
 
 /** What a page's content script answers: the popup and the background ask. */
 const schemas = {
-  /** Popup → top frame: the terms on this page and whether we are on here. */
+  /** Popup → top frame: the terms on this page, whether we are on here, the page's title and URL. */
   getPageTerms: z.strictObject({}),
   /** Popup → top frame: scroll to the term's next occurrence and flash it. */
   revealTerm: z.strictObject({ termId: termIdSchema }),
@@ -23,6 +23,9 @@ export interface PageTerms {
   enabled: boolean;
   /** Occurrences per term id in the top frame's document. */
   counts: Record<string, number>;
+  /** The page's title and address, for the digest of its terms (so the popup needs no `tabs` permission). */
+  title: string;
+  url: string;
 }
 
 export interface ContentResponses {

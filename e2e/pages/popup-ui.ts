@@ -15,6 +15,16 @@ export interface ResultRow {
   selected: boolean;
 }
 
+/** What the popup handed the clipboard or the browser's downloads (recorded by `recordExports`). */
+export interface RecordedExport {
+  kind: 'clipboard' | 'download';
+  text: string;
+  /** A download's file name and type, and whether its link was in the document when clicked. */
+  name?: string;
+  type?: string;
+  linkInDocument?: boolean;
+}
+
 export class PopupUi {
   private constructor(readonly page: TestPage) {}
 
@@ -217,5 +227,125 @@ export class PopupUi {
     } finally {
       await this.page.evaluate(() => document.querySelector('[data-e2e-target]')?.removeAttribute('data-e2e-target'));
     }
+  }
+
+  /** The labels of the buttons that export the page's digest; null when the popup shows none. */
+  digestButtons(): Promise<string[] | null> {
+    return this.page.evaluate(() => {
+      const group = document.querySelector('.page-digest[role="group"]');
+      return group ? [...group.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '') : null;
+    });
+  }
+
+  /** Waits for the digest's buttons (they come once every term and note of the list is read). */
+  async waitForDigest(): Promise<string[]> {
+    try {
+      return await this.page.waitForFunction(
+        () => {
+          const group = document.querySelector('.page-digest[role="group"]');
+          return group ? [...group.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '') : false;
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
+    } catch (error) {
+      throw new Error(`The popup shows no digest buttons; rows: ${JSON.stringify(await this.results())}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /**
+   * From now on, records what the popup writes to the clipboard (after the clipboard accepted it) and
+   * the files it hands the browser (the Blob behind a download link), instead of saving them to disk.
+   */
+  async recordExports(): Promise<void> {
+    await this.page.evaluate(() => {
+      type Rec = {
+        kind: 'clipboard' | 'download';
+        text?: string;
+        blob?: Blob;
+        name?: string;
+        linkInDocument?: boolean;
+      };
+      const w = window as unknown as { e2eExports: Rec[] };
+      w.e2eExports = [];
+      const blobs = new Map<string, Blob>();
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (object: Blob | MediaSource) => {
+        const url = createObjectURL(object);
+        if (object instanceof Blob) blobs.set(url, object);
+        return url;
+      };
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        w.e2eExports.push({
+          kind: 'download',
+          blob: blobs.get(this.href),
+          name: this.download,
+          linkInDocument: this.isConnected,
+        });
+      };
+      const writeText = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = async (text: string) => {
+        await writeText(text);
+        w.e2eExports.push({ kind: 'clipboard', text });
+      };
+    });
+  }
+
+  /** What was recorded since `recordExports`, downloads read back from their Blob. */
+  exports(): Promise<RecordedExport[]> {
+    return this.page.evaluate(async () => {
+      type Rec = {
+        kind: 'clipboard' | 'download';
+        text?: string;
+        blob?: Blob;
+        name?: string;
+        linkInDocument?: boolean;
+      };
+      const recorded = (window as unknown as { e2eExports?: Rec[] }).e2eExports ?? [];
+      return Promise.all(
+        recorded.map(async (r) =>
+          r.kind === 'clipboard'
+            ? { kind: r.kind, text: r.text ?? '' }
+            : {
+                kind: r.kind,
+                // The bytes as saved: a byte-order mark stays in the text.
+                text: r.blob ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(await r.blob.arrayBuffer()) : '',
+                name: r.name,
+                type: r.blob?.type,
+                linkInDocument: r.linkInDocument,
+              },
+        ),
+      );
+    });
+  }
+
+  /** Waits until `count` exports were recorded; returns the last. */
+  async waitForExport(count: number): Promise<RecordedExport> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const all = await this.exports();
+      if (all.length >= count) return all[count - 1]!;
+      if (Date.now() > deadline) {
+        const status = await this.digestStatus();
+        throw new Error(
+          `Export ${count} never came (recorded ${all.length}); the popup says ${JSON.stringify(status)}`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  /** The digest's status line ("Copied"), '' when empty. */
+  digestStatus(): Promise<string> {
+    return this.page.evaluate(() => document.querySelector('.page-digest [role="status"]')?.textContent?.trim() ?? '');
+  }
+
+  /** Clicks a digest button by its label (a real click). */
+  async clickDigest(label: string): Promise<void> {
+    const index = (await this.digestButtons())?.indexOf(label) ?? -1;
+    if (index < 0) throw new Error(`No digest button "${label}": ${JSON.stringify(await this.digestButtons())}`);
+    await this.page.click(`.page-digest button:nth-of-type(${index + 1})`);
   }
 }

@@ -4,6 +4,7 @@ import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
 import { usePartLabels, useUiLanguage } from '@/ui-data/i18n';
 import { revealOnPage, type ActivePage } from '@/ui-data/tabs';
+import { PageDigestActions } from './PageDigestActions';
 import { useResultItems } from './use-result-items';
 
 const LIST_ID = 'results';
@@ -62,7 +63,12 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
         onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      {!query.trim() && <h2 class="list-heading">{emptyHeading}</h2>}
+      {!query.trim() && (
+        <div class="list-head">
+          <h2 class="list-heading">{emptyHeading}</h2>
+          {onPageIds.size > 0 && <PageDigestActions entries={entries} page={page} />}
+        </div>
+      )}
       {entries && items.length === 0 && (query.trim() || recentLoaded) && (
         <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}

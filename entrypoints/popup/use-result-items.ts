@@ -31,6 +31,11 @@ function importedItem(
   };
 }
 
+/** The terms on the page with their counts, most frequent first: the order of "on this page" and of its digest. */
+export function onPageOrder(page: ActivePage | null): [string, number][] {
+  return Object.entries(page?.terms.counts ?? {}).sort((a, b) => b[1] - a[1]);
+}
+
 /**
  * The popup's list: the query's hits, the letter's and the imported glossaries' in one list (the
  * imported ones join when the database answers); with no query, the terms on this page (most
@@ -70,9 +75,7 @@ export function useResultItems(
           : [importedItem(row.hit, lang, { note: note(row.hit.key), matched: row.hit.matched })],
       );
     }
-    const onPage = Object.entries(page?.terms.counts ?? {})
-      .sort((a, b) => b[1] - a[1])
-      .flatMap(([id, n]) => item(id, { badge: `${n}×` }));
+    const onPage = onPageOrder(page).flatMap(([id, n]) => item(id, { badge: `${n}×` }));
     const shown = new Set(onPage.map(resultId));
     const badge = onPage.length > 0 ? { badge: t('popupRecentBadge') } : {};
     const recents = recent.flatMap((id) => (shown.has(id) ? [] : item(id, badge)));

@@ -15,6 +15,8 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
         hostname: location.hostname,
         enabled: engine.highlighter !== null,
         counts: Object.fromEntries(engine.highlighter?.counts() ?? []),
+        title: document.title,
+        url: location.href,
       }),
     ),
   );
