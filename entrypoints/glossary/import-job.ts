@@ -154,6 +154,8 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
           ? { type: 'cancelled', job }
           : { type: 'failed', job, failure: failureOf(error) },
       );
+      // A batch still being written would land after the clean-up: it finishes (or fails) first.
+      await writing.catch(() => undefined);
       if (generation) await cancelImport(db, generation).catch(() => undefined);
     } finally {
       cancelled.delete(job);
