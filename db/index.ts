@@ -4,3 +4,4 @@ export * from './known-repo';
 export * from './notes-repo';
 export * from './glossaries-repo';
 export * from './word-index-repo';
+export * from './backup-repo';
