@@ -1,8 +1,8 @@
 /**
  * Backup and restore as a reader moves between browsers: a note written and a term marked known in
- * Chromium, a backup saved there (the downloaded file), restored in Firefox — where the note shows on
- * the glossary page and the known term is no longer highlighted. A broken backup is refused with
- * its error, and nothing changes.
+ * Chromium and a glossary imported there, a backup saved with it (the downloaded file), restored in
+ * Firefox — where the note shows on the glossary page, the imported terms are highlighted and the known
+ * term is not. A broken backup is refused with its error, and nothing changes.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,9 +11,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HIGHLIGHT_NAME, waitForHighlight } from './pages/highlights';
 import { BackupSection } from './pages/backup';
+import { GlossariesPage } from './pages/glossaries';
 import { GlossaryPage } from './pages/glossary';
 import { TooltipPage } from './pages/tooltip';
-import { TEST_TIMEOUT, useBrowser, useFixtures, withPage } from './harness';
+import { FIXTURES_DIR, TEST_TIMEOUT, useBrowser, useFixtures, withPage } from './harness';
 
 const fixture = useFixtures();
 const NOTE = 'Noordzee-energie: zie ook het Pentalateraal Energieforum. (from Chromium)';
@@ -40,14 +41,19 @@ void describe('backup: Chromium → Firefox', () => {
       await tt.clickInCard('.term-known');
       await tt.waitForHidden();
 
+      const glossaries = await GlossariesPage.open(chromium(), page);
+      const imported = await glossaries.importFile(path.join(FIXTURES_DIR, 'gl-energy.tbx'));
+      assert.equal(imported.role, 'status', imported.text);
+
       const glossary = await GlossaryPage.open(chromium(), '', page);
       await glossary.typeNote('nsec', NOTE);
       await glossary.waitSaved('nsec', NOTE);
-      const text = await new BackupSection(page).save();
+      const text = await new BackupSection(page).save({ includeGlossaries: true });
       const backup = JSON.parse(text) as {
         format: string;
         notes: { notes: { termId: string; text: string }[] };
         known: { termId: string }[];
+        glossaryFiles: { glossary: { id: string }; entries: unknown[] }[];
       };
       assert.equal(backup.format, 'benelux-glossary-backup');
       assert.deepEqual(
@@ -58,6 +64,11 @@ void describe('backup: Chromium → Firefox', () => {
         backup.known.map((k) => k.termId),
         ['etias'],
       );
+      assert.deepEqual(
+        backup.glossaryFiles.map((f) => f.glossary.id),
+        ['iate-energy-and-climate-test-slice'],
+      );
+      assert.ok(backup.glossaryFiles[0]!.entries.length > 0);
       backupFile = path.join(dir, 'benelux-glossary-backup.json');
       await writeFile(backupFile, text, 'utf8');
     }),
@@ -86,7 +97,7 @@ void describe('backup: Chromium → Firefox', () => {
   );
 
   void it(
-    'Firefox: the restored backup brings the note, and the known term is not highlighted',
+    'Firefox: the restored backup brings the note and the imported glossary; the known term is not highlighted',
     { timeout: 2 * TEST_TIMEOUT },
     () =>
       withPage(firefox(), 'backup-restore', async (page) => {
@@ -94,7 +105,7 @@ void describe('backup: Chromium → Firefox', () => {
         const section = new BackupSection(page);
         const outcome = await section.choose(backupFile);
         assert.ok('summary' in outcome, `the backup was refused: ${JSON.stringify(outcome)}`);
-        assert.match(outcome.summary, /1 notes, 1 known terms, 0 glossaries \(0 entries\)/);
+        assert.match(outcome.summary, /1 notes, 1 known terms, 1 glossaries \(\d+ entries\)/);
         const done = await section.restore();
         assert.equal(done.role, 'status', done.text);
         assert.match(done.text, /notes 1 new/);
@@ -121,6 +132,10 @@ void describe('backup: Chromium → Firefox', () => {
             throw new Error(`ETIAS is still highlighted in Firefox: ${JSON.stringify(texts)}`, { cause: error });
           });
         assert.ok(withoutEtias.includes('NSEC'));
+
+        // The imported glossary came along: its terms are highlighted in Firefox too.
+        await page.goto(fixture('gl-page.html'));
+        await waitForHighlight(page, 'CBAM');
       }),
   );
 });
