@@ -28,9 +28,12 @@ const labels: BackupToolsLabels = {
     ]),
 };
 
+/** Vite bundles the worker from this `new Worker(new URL(…))` into its own file (see backup.worker.ts). */
+const createWorker = () => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
+
 /** The backup section of the glossary page, beside the notes tools. */
 export function BackupPanel() {
-  const backup = useBackup();
+  const backup = useBackup(createWorker);
   return (
     <BackupTools
       labels={labels}
