@@ -43,19 +43,30 @@ export function parseNotesExport(raw: string, knownTermIds: ReadonlySet<string>)
   if (!parsed.success) {
     throw new NotesImportError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
   }
+  const problems = notesExportProblems(parsed.data, knownTermIds);
+  if (problems.length > 0) throw new NotesImportError(problems);
+  return parsed.data;
+}
+
+/**
+ * What the schema alone cannot see in a parsed export: a term twice, a term this build does not have,
+ * an imported entry's note in a version-1 file. Each named by where it is, under `at` (a backup file
+ * holds an export as its `notes`).
+ */
+export function notesExportProblems(data: NotesExport, knownTermIds: ReadonlySet<string>, at = ''): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  parsed.data.notes.forEach((n, i) => {
-    if (seen.has(n.termId)) problems.push(`notes[${i}].termId: "${n.termId}" appears twice`);
+  data.notes.forEach((n, i) => {
+    const where = `${at}notes[${i}].termId`;
+    if (seen.has(n.termId)) problems.push(`${where}: "${n.termId}" appears twice`);
     seen.add(n.termId);
     // A note on an imported glossary's entry is kept even when that glossary is not here (yet): it
     // waits, orphaned, until the same glossary is imported. The letter's terms must exist.
     const imported = parseTermKey(n.termId)?.glossaryId !== LETTER_GLOSSARY_ID;
-    if (imported && parsed.data.version < 2) problems.push(`notes[${i}].termId: "${n.termId}" needs version 2`);
-    if (!imported && !knownTermIds.has(n.termId)) problems.push(`notes[${i}].termId: no glossary term "${n.termId}"`);
+    if (imported && data.version < 2) problems.push(`${where}: "${n.termId}" needs version 2`);
+    if (!imported && !knownTermIds.has(n.termId)) problems.push(`${where}: no glossary term "${n.termId}"`);
   });
-  if (problems.length > 0) throw new NotesImportError(problems);
-  return parsed.data;
+  return problems;
 }
 
 /** `notes[3].text` from a schema issue's path. */

@@ -5,3 +5,4 @@ export * from './notes-repo';
 export * from './glossaries-repo';
 export * from './word-index-repo';
 export * from './my-terms-repo';
+export * from './backup-repo';

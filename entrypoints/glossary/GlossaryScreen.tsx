@@ -5,6 +5,7 @@ import type { Entries } from '@/ui-data/entries';
 import { usePartLabels } from '@/ui-data/i18n';
 import { useKnownTerms, useNotes } from '@/ui-data/notes';
 import { useSearch } from '@/ui-data/search';
+import { BackupPanel } from './BackupPanel';
 import { EntryWithNote } from './EntryWithNote';
 import { GlossaryFilters, NO_FILTERS, type Filters } from './GlossaryFilters';
 import { NotesPanel } from './NotesPanel';
@@ -30,6 +31,7 @@ export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefin
     <main hidden={hidden}>
       <GlossaryFilters value={filters} onChange={setFilters} />
       <NotesPanel entries={entries} />
+      <BackupPanel />
       {entries && visible.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
       {PARTS.map((p) => {
         const inPart = visible.filter((e) => e.part === p);
