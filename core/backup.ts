@@ -1,7 +1,7 @@
 import { EntryCollector } from './import/entries';
 import { ImportError } from './import/import-error';
 import { GLOSSARY_FILE_FORMAT, GLOSSARY_FILE_VERSION, glossaryFileSchema } from './import/json-format';
-import { LETTER_GLOSSARY_ID, parseTermKey, termIdSchema } from './ids';
+import { LETTER_GLOSSARY_ID, MY_TERMS_GLOSSARY_ID, parseTermKey, termIdSchema } from './ids';
 import { glossaryIdSchema, langCodeSchema, type ImportedEntry } from './imported-schema';
 import { glossaryRulesSchema } from './imported-terms';
 import { EXPORT_FORMAT, formatPath, notesExportProblems, notesExportSchema } from './notes-export';
@@ -36,7 +36,7 @@ export const knownTermSchema = z.strictObject({ termId: termIdSchema, markedAt: 
 export const backupGlossarySchema = z.strictObject({
   id: glossaryIdSchema,
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  format: z.enum(['bundled', 'tbx', 'tbx-martif', 'csv', 'json']),
+  format: z.enum(['bundled', 'tbx', 'tbx-martif', 'csv', 'json', 'mine']),
   fileName: z.optional(z.string().check(z.maxLength(300))),
   importedAt: time(),
   languages: z.array(langCodeSchema).check(z.maxLength(500)),
@@ -182,7 +182,10 @@ function crossProblems(envelope: z.infer<typeof envelopeSchema>, letterTermIds: 
   envelope.glossaries.forEach((g, i) => {
     if (listed.has(g.id)) problems.push(`glossaries[${i}].id: "${g.id}" appears twice`);
     else listed.set(g.id, i);
-    if ((g.id === LETTER_GLOSSARY_ID) !== (g.format === 'bundled')) {
+    if (
+      (g.id === LETTER_GLOSSARY_ID) !== (g.format === 'bundled') ||
+      (g.id === MY_TERMS_GLOSSARY_ID) !== (g.format === 'mine')
+    ) {
       problems.push(`glossaries[${i}].format: "${g.format}" for the glossary "${g.id}"`);
     }
   });

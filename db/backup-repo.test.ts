@@ -6,6 +6,7 @@ import { sampleGlossary } from '@/test/sample-glossary';
 import { checkBackup, collectBackup, restoreBackup } from './backup-repo';
 import { openDatabase, type GlossaryDatabase } from './database';
 import {
+  importedCandidates,
   beginImport,
   commitImport,
   ensureLetterRow,
@@ -14,6 +15,7 @@ import {
   writeImportBatch,
 } from './glossaries-repo';
 import { seedGlossary } from './glossary-repo';
+import { myTerms, saveMyTerm } from './my-terms-repo';
 import { markKnown } from './known-repo';
 import { importNotes, saveNote } from './notes-repo';
 
@@ -121,6 +123,26 @@ describe('a backup', () => {
       ['letter', 'Brief', true, 2],
       ['iate-energy', 'Renamed', false, 2],
     ]);
+  });
+
+  it('always carries my terms (they exist nowhere else), which keep taking new terms after the restore', async () => {
+    const from = await freshDb();
+    const cbam = await saveMyTerm(from, {
+      name: 'Carbon Border Adjustment Mechanism',
+      abbreviation: 'CBAM',
+      lang: 'en',
+    });
+    const to = await freshDb();
+    await restoreText(to, await backupText(from, false));
+    expect((await listGlossaries(to)).find((g) => g.id === 'my-terms')).toMatchObject({
+      format: 'mine',
+      entryCount: 1,
+    });
+    expect((await myTerms(to)).map((e) => e.id)).toEqual([cbam.id]);
+    expect((await importedCandidates(to, 'cbam')).map((c) => c.key)).toEqual([`my-terms:${cbam.id}`]);
+    const grid = await saveMyTerm(to, { name: 'Grid code', lang: 'en' });
+    expect((await myTerms(to)).map((e) => e.id).sort()).toEqual([cbam.id, grid.id].sort());
+    expect((await listGlossaries(to)).find((g) => g.id === 'my-terms')?.entryCount).toBe(2);
   });
 
   it('merges notes as the notes import does: the newer note wins, ours if it is newer', async () => {

@@ -8,7 +8,7 @@ import {
   type BackupSettings,
   type ParseBackupOptions,
 } from '@/core/backup';
-import { LETTER_GLOSSARY_ID } from '@/core/ids';
+import { LETTER_GLOSSARY_ID, MY_TERMS_GLOSSARY_ID } from '@/core/ids';
 import type { ImportedEntry } from '@/core/imported-schema';
 import type { GlossaryDatabase, GlossaryRow } from './database';
 import {
@@ -62,8 +62,11 @@ export async function collectBackup(db: GlossaryDatabase, options: CollectOption
     settings: options.settings,
     glossaries: rows.map(({ generation: _generation, ...row }) => row as Backup['glossaries'][number]),
   };
-  if (!options.includeGlossaries) return backupChunks(head, null);
-  const imported = rows.filter((r) => r.id !== LETTER_GLOSSARY_ID && r.generation);
+  // The reader's own terms are always in it (they exist nowhere else); imports when asked for.
+  const imported = rows.filter(
+    (r) => r.id !== LETTER_GLOSSARY_ID && r.generation && (options.includeGlossaries || r.id === MY_TERMS_GLOSSARY_ID),
+  );
+  if (imported.length === 0) return backupChunks(head, null);
   const total = imported.reduce((sum, r) => sum + r.entryCount, 0);
   let done = 0;
   const sources: BackupGlossarySource[] = imported.map((row) => ({
@@ -158,7 +161,8 @@ export async function restoreBackup(
 
       for (const [f, file] of files.entries()) {
         const row = listed.get(file.glossary.id)!;
-        const format = row.format === 'bundled' ? 'json' : row.format;
+        // The file's format as an import knows it; my terms get theirs back below.
+        const format = row.format === 'bundled' || row.format === 'mine' ? 'json' : row.format;
         const info = { id: row.id, title: row.title, format, ...(row.fileName ? { fileName: row.fileName } : {}) };
         const stats = { languages: row.languages, entryCount: file.entries.length, bytes: written[f]!.bytes };
         await commitImport(db, written[f]!.generation, info, stats, options.now);
@@ -173,6 +177,7 @@ export async function restoreBackup(
         const restored = files.some((f) => f.glossary.id === g.id);
         await db.glossaries.put({
           ...current,
+          ...(g.id === MY_TERMS_GLOSSARY_ID && { format: 'mine' as const }),
           title: g.title,
           enabled: g.enabled,
           ...(restored && { importedAt: g.importedAt }),

@@ -5,9 +5,9 @@ import type { GlossaryDatabase, GlossaryRow } from './database';
 import { updateEntryWords } from './word-index-repo';
 
 /**
- * The reader's own terms: one glossary in the list like an import, written a term at a time. Its rows
- * live under one fixed generation (nothing is swapped in at once, as an import is), its word index is
- * updated term by term; the list's row is made with the first term.
+ * The reader's own terms: one glossary in the list like an import, written a term at a time under its
+ * row's generation (nothing is swapped in at once, as an import is: a first term makes the row with the
+ * generation GENERATION; a restored backup brings its own), its word index updated term by term.
  */
 
 const GENERATION = MY_TERMS_GLOSSARY_ID;
@@ -47,11 +47,12 @@ export async function saveMyTerm(
   const entry = myTermEntry(input);
   await db.transaction('rw', [db.glossaries, db.generations, db.concepts, db.wordIndex], async () => {
     const row = await myTermsRow(db, listTitle, now);
-    const previous = await db.concepts.get([GENERATION, entry.id]);
-    await db.concepts.put({ generation: GENERATION, id: entry.id, entry });
+    const { generation } = row;
+    const previous = await db.concepts.get([generation, entry.id]);
+    await db.concepts.put({ generation, id: entry.id, entry });
     await updateEntryWords(
       db,
-      GENERATION,
+      generation,
       entry.id,
       previous ? entryWords(previous.entry) : new Set(),
       entryWords(entry),
@@ -64,22 +65,24 @@ export async function saveMyTerm(
 export async function deleteMyTerm(db: GlossaryDatabase, id: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', [db.glossaries, db.concepts, db.wordIndex], async () => {
     const row = await db.glossaries.get(MY_TERMS_GLOSSARY_ID);
-    const previous = await db.concepts.get([GENERATION, id]);
+    const previous = row && (await db.concepts.get([row.generation, id]));
     if (!row || !previous) return;
-    await db.concepts.delete([GENERATION, id]);
-    await updateEntryWords(db, GENERATION, id, entryWords(previous.entry), new Set());
+    await db.concepts.delete([row.generation, id]);
+    await updateEntryWords(db, row.generation, id, entryWords(previous.entry), new Set());
     await db.glossaries.put(await withCounts(db, row, now));
   });
 }
 
 /** Every term the reader added (a few hundred at most: read whole). */
 export async function myTerms(db: GlossaryDatabase): Promise<ImportedEntry[]> {
-  const rows = await db.concepts.where('generation').equals(GENERATION).toArray();
+  const row = await db.glossaries.get(MY_TERMS_GLOSSARY_ID);
+  if (!row) return [];
+  const rows = await db.concepts.where('generation').equals(row.generation).toArray();
   return rows.map((r) => r.entry);
 }
 
 async function withCounts(db: GlossaryDatabase, row: GlossaryRow, now: number): Promise<GlossaryRow> {
-  const entries = (await db.concepts.where('generation').equals(GENERATION).toArray()).map((r) => r.entry);
+  const entries = (await db.concepts.where('generation').equals(row.generation).toArray()).map((r) => r.entry);
   const languages = [...new Set(entries.flatMap((e) => e.terms.map((t) => t.lang)))].sort();
   const bytes = entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
   return { ...row, entryCount: entries.length, languages, bytes, importedAt: now };
