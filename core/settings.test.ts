@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSetting, tooltipKeyName } from './settings';
+import { DEFAULT_SETTINGS, dwellFromInput, parseSetting, tooltipKeyName } from './settings';
 
 describe('how a tooltip is asked for', () => {
   it('is on hover unless the reader chose a stored mode', () => {
@@ -22,5 +22,16 @@ describe('how a tooltip is asked for', () => {
     expect(parseSetting('dwellMs', 800)).toBe(800);
     expect(parseSetting('dwellMs', 0)).toBe(0);
     for (const bad of [-1, 5_001, 12.5, '300']) expect(parseSetting('dwellMs', bad)).toBe(DEFAULT_SETTINGS.dwellMs);
+  });
+
+  it('takes a typed dwell as whole milliseconds within the range the setting accepts', () => {
+    expect(dwellFromInput(450)).toBe(450);
+    expect(dwellFromInput(449.6)).toBe(450);
+    expect(dwellFromInput(-20)).toBe(0);
+    expect(dwellFromInput(99_999)).toBe(5_000);
+    expect(dwellFromInput(Number.NaN)).toBeNull();
+    for (const typed of [0, 1, 449.6, 5_000, 99_999]) {
+      expect(parseSetting('dwellMs', dwellFromInput(typed))).toBe(dwellFromInput(typed));
+    }
   });
 });

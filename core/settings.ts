@@ -68,3 +68,9 @@ export const TOOLTIP_KEY = 'Alt';
 export function tooltipKeyName(platform: string): string {
   return /^(Mac|iP)/.test(platform) ? '⌥ Option' : 'Alt';
 }
+
+/** The dwell a reader typed (ms), as the setting stores it: whole, within 0–5000; null if not a number. */
+export function dwellFromInput(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return Math.min(5_000, Math.max(0, Math.round(value)));
+}
