@@ -142,9 +142,8 @@ for (const name of BROWSERS) {
 
     void it('on click: a link around a term takes the reader to its page', { timeout: TEST_TIMEOUT }, () =>
       withPage(running(), 'tt-trigger-link', async (page) => {
+        await new TooltipPage(running(), page).storeSettings({ tooltipTrigger: 'click' });
         const tt = await open(running(), page, 'tt-trigger.html');
-        await tt.storeSettings({ tooltipTrigger: 'click' });
-        await toFront(page);
         const inLink = await tt.termPoint('ETIAS', { within: '#link' });
         await page.mouseMove(inLink.x, inLink.y);
         await tt.clickAt(inLink);
@@ -165,6 +164,8 @@ for (const name of BROWSERS) {
           await page.evaluate(() => {
             (window as unknown as { __notReloaded?: boolean }).__notReloaded = true;
           });
+          await tt.hover('ETIAS', { within: '#etias' });
+          await tt.waitForShown('ETIAS', { pinned: false });
           const popup = await running().openExtensionPage('popup.html');
           const choose = async (trigger: string) => {
             const select = '.tooltip-trigger select';
@@ -178,6 +179,14 @@ for (const name of BROWSERS) {
             await toFront(page);
           };
           try {
+            // The settings appear once their stored values are read.
+            await popup.waitForFunction(
+              () => document.querySelectorAll('.tooltip-trigger option').length > 0,
+              undefined,
+              {
+                timeout: 20_000,
+              },
+            );
             const labels = await popup.evaluate(() =>
               [...document.querySelectorAll('.tooltip-trigger option')].map((o) => o.textContent),
             );
@@ -187,15 +196,16 @@ for (const name of BROWSERS) {
               'when a term is clicked',
             ]);
 
+            // A change closes the tooltip open in the page: that is how the test knows the page has it.
             await choose('click');
+            await tt.waitForHidden();
             await tt.hover('ETIAS', { within: '#etias' });
             await tt.expectNothingShown(QUIET_MS, 'resting on ETIAS after choosing "click" in the popup');
             await tt.clickAt(await tt.termPoint('ETIAS', { within: '#etias' }));
             await tt.waitForShown('ETIAS', { pinned: true });
-            await tt.clickAway();
-            await tt.waitForHidden();
 
             await choose('hover');
+            await tt.waitForHidden();
             await tt.hover('ETIAS', { within: '#etias' });
             await tt.waitForShown('ETIAS', { pinned: false });
 
