@@ -1,6 +1,7 @@
 import { LANG_NAMES, LANGS } from '@/core/constants';
 import type { GlossaryEntry, Lang } from '@/core/glossary-schema';
 import type { ExplainLang } from '@/core/reader-lang';
+import { dwellFromInput, type TooltipTrigger } from '@/core/settings';
 
 export interface SiteControlsLabels {
   everywhere: string;
@@ -11,7 +12,14 @@ export interface SiteControlsLabels {
   explainLang: string;
   /** The choice that follows the text's language. */
   explainAuto: string;
+  /** How a tooltip is asked for: the label, and each choice (the modifier one names the key). */
+  trigger: string;
+  triggers: Record<TooltipTrigger, string>;
+  /** The dwell's label, with its unit. */
+  dwell: string;
 }
+
+const TRIGGERS: readonly TooltipTrigger[] = ['hover', 'modifier', 'click'];
 
 interface Props {
   labels: SiteControlsLabels;
@@ -25,6 +33,10 @@ interface Props {
   everydayOn: string[];
   explainLang: ExplainLang;
   onExplainLang: (lang: ExplainLang) => void;
+  trigger: TooltipTrigger;
+  onTrigger: (trigger: TooltipTrigger) => void;
+  dwellMs: number;
+  onDwellMs: (ms: number) => void;
   onEverywhere: (on: boolean) => void;
   onHere: (on: boolean) => void;
   onFirstOnly: (on: boolean) => void;
@@ -70,6 +82,35 @@ export function SiteControls(p: Props) {
             </option>
           ))}
         </select>
+      </label>
+      <label class="tooltip-trigger">
+        {p.labels.trigger}{' '}
+        <select value={p.trigger} onChange={(e) => p.onTrigger(e.currentTarget.value as TooltipTrigger)}>
+          {TRIGGERS.map((trigger) => (
+            <option key={trigger} value={trigger}>
+              {p.labels.triggers[trigger]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="dwell">
+        {p.labels.dwell}{' '}
+        <input
+          type="number"
+          min={0}
+          max={5000}
+          step={50}
+          value={p.dwellMs}
+          // A click asks at once: there is no rest to wait for.
+          disabled={p.trigger === 'click'}
+          // On change (commit: Enter, leaving the field, the arrows), not on every keystroke.
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const ms = dwellFromInput(input.valueAsNumber) ?? p.dwellMs;
+            input.value = String(ms); // shows what is kept, also when that is the old value
+            if (ms !== p.dwellMs) p.onDwellMs(ms);
+          }}
+        />
       </label>
       <fieldset class="everyday">
         <legend>{p.labels.everyday}</legend>

@@ -22,6 +22,11 @@ export const settingSchemas = {
   recentTerms: z.array(termIdSchema).check(z.maxLength(50)),
   /** The language terms are explained in: `auto` follows the text (core/reader-lang.ts). */
   explainLang: z.enum(['auto', ...LANGS]),
+  /**
+   * How a term's tooltip is asked for: the pointer resting on it (`dwellMs`), resting on it with
+   * the tooltip key held (`TOOLTIP_KEY`), or a click. The keyboard command works in every mode.
+   */
+  tooltipTrigger: z.enum(['hover', 'modifier', 'click']),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -40,10 +45,32 @@ export const DEFAULT_SETTINGS: Settings = {
   benchTimings: false,
   recentTerms: [],
   explainLang: 'auto',
+  tooltipTrigger: 'hover',
 };
 
 /** A stored value if it is valid, else the default. */
 export function parseSetting<K extends SettingName>(name: K, value: unknown): Settings[K] {
   const parsed = settingSchemas[name].safeParse(value);
   return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[name];
+}
+
+export type TooltipTrigger = Settings['tooltipTrigger'];
+
+/**
+ * The key of the `modifier` trigger (KeyboardEvent.key). Alt (Option on macOS): held while the
+ * pointer moves it selects, drags and follows nothing, typing rarely holds it (Shift is held for
+ * every capital letter), and it is the key of few shortcuts (Ctrl and Cmd are copy, paste, find).
+ * AltGr, with which many European layouts type @, € or {, is another key ('AltGraph').
+ */
+export const TOOLTIP_KEY = 'Alt';
+
+/** How the interface names TOOLTIP_KEY, from `navigator.platform` (its keycap says "option" on a Mac). */
+export function tooltipKeyName(platform: string): string {
+  return /^(Mac|iP)/.test(platform) ? '⌥ Option' : 'Alt';
+}
+
+/** The dwell a reader typed (ms), as the setting stores it: whole, within 0–5000; null if not a number. */
+export function dwellFromInput(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return Math.min(5_000, Math.max(0, Math.round(value)));
 }

@@ -1,9 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { TOOLTIP_KEY, type TooltipTrigger } from '@/core/settings';
 import type { PlacedTerm } from './highlighter';
 import type { TooltipToHost } from '@/messaging/tooltip-channel';
 
 /** Time to move from the term onto the tooltip before it hides. */
 const GRACE_MS = 350;
+
+/**
+ * What a click activates on its own: a click on a term in one of these is the page's, and in the
+ * `click` trigger opens nothing (the reader clicked a link, not the term; the link is followed).
+ */
+const ACTIVATES = 'a[href], area[href], button, summary, label, select, [role="link"], [role="button"]';
 
 export interface HoverTarget {
   term: PlacedTerm;
@@ -17,11 +24,18 @@ export interface HoverDeps {
   hide: () => void;
   overTooltip: (x: number, y: number) => boolean;
   dwellMs: () => number;
+  /** How a tooltip is asked for (core/settings.ts); read at each event, so a change applies at once. */
+  trigger: () => TooltipTrigger;
 }
 
 /**
  * Pointer, keyboard and scroll handling for the tooltip. Listens on the window (capture, passive),
  * never on page elements, and never prevents a default: a term inside a link stays a link.
+ *
+ * How a tooltip opens depends on the trigger: `hover`, a rest of `dwellMs` on a term; `modifier`,
+ * the same rest with TOOLTIP_KEY held, or pressing that key while the pointer rests on a term;
+ * `click`, a click on a term that activates nothing of the page (see ACTIVATES) and ends no text
+ * selection. In every mode a click pins the tooltip it opens, and `open` (the keyboard command) works.
  */
 export class HoverController {
   private shown: HoverTarget | null = null;
@@ -30,6 +44,8 @@ export class HoverController {
   private dwellTimer: number | null = null;
   private hideTimer: number | null = null;
   private last = { x: 0, y: 0 };
+  /** The pointer is over this document at `last` (not gone to another window, frame or the browser's UI). */
+  private pointerHere = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -38,11 +54,21 @@ export class HoverController {
     const opts = { capture: true, passive: true };
     ctx.addEventListener(window, 'pointermove', (e: PointerEvent) => this.onMove(e), opts);
     ctx.addEventListener(window, 'click', (e: MouseEvent) => this.onClick(e), opts);
+    ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => this.onKeyDown(e), opts);
     ctx.addEventListener(
       window,
-      'keydown',
+      'keyup',
       (e: KeyboardEvent) => {
-        if (e.key === 'Escape' && this.shown) this.hide();
+        // Let go of the key before the dwell ended: the reader no longer asks.
+        if (e.key === TOOLTIP_KEY && this.deps.trigger() === 'modifier') this.cancelDwell();
+      },
+      opts,
+    );
+    ctx.addEventListener(
+      window,
+      'pointerout',
+      (e: PointerEvent) => {
+        if (e.relatedTarget === null) this.pointerHere = false;
       },
       opts,
     );
@@ -61,6 +87,7 @@ export class HoverController {
     if (e.pointerType === 'touch') return;
     const move = { x: e.clientX, y: e.clientY };
     this.last = move;
+    this.pointerHere = true;
     if (this.deps.overTooltip(e.clientX, e.clientY)) {
       this.cancelHide();
       return;
@@ -73,7 +100,7 @@ export class HoverController {
     }
     if (this.shown && !this.pinned && !this.pointerInTooltip) this.scheduleHide();
     this.cancelDwell();
-    if (!hit || this.pinned) return;
+    if (!hit || this.pinned || !this.asksOnRest(e)) return;
     // Resting is what counts, not how the pointer arrived: every move over a term (re)starts the
     // dwell, so a pointer travelling across terms never opens one, and one that flicks onto a term
     // and stops does. (A speed filter that skipped fast moves left such a pointer with no dwell.)
@@ -85,10 +112,33 @@ export class HoverController {
     }, this.deps.dwellMs());
   }
 
+  /** Whether a rest on a term, ending `e`, asks for its tooltip. */
+  private asksOnRest(e: MouseEvent): boolean {
+    const trigger = this.deps.trigger();
+    return trigger === 'hover' || (trigger === 'modifier' && e.getModifierState(TOOLTIP_KEY));
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.shown) {
+      this.hide();
+      return;
+    }
+    // The tooltip key, pressed while the pointer rests on a term, opens it at once: the key is the
+    // request, no need to move. Not while typing (Option types accents on a Mac), nor over a pin.
+    if (e.key !== TOOLTIP_KEY || e.repeat || this.deps.trigger() !== 'modifier') return;
+    if (!this.pointerHere || this.pinned || typingIn(e.target)) return;
+    const { x, y } = this.last;
+    if (this.deps.overTooltip(x, y)) return;
+    const hit = this.deps.hitTest(x, y);
+    if (!hit || (this.shown && sameTerm(hit, this.shown))) return;
+    this.cancelDwell();
+    this.open(hit, false);
+  }
+
   private onClick(e: MouseEvent): void {
     if (this.deps.overTooltip(e.clientX, e.clientY)) return;
     const hit = this.deps.hitTest(e.clientX, e.clientY);
-    if (hit) {
+    if (hit && (this.deps.trigger() !== 'click' || asksByClick(e))) {
       // Clicking (or tapping) a term pins its tooltip; the click itself goes on to the page.
       this.cancelDwell();
       this.open(hit, true);
@@ -150,6 +200,28 @@ export class HoverController {
     if (this.dwellTimer !== null) clearTimeout(this.dwellTimer);
     this.dwellTimer = null;
   }
+}
+
+/**
+ * In the `click` trigger, whether a click on a term asks for its tooltip: not when the click
+ * follows a link or presses a button (the page's, and never prevented: the link is followed and the
+ * reader, who clicked a link, gets no tooltip; the keyboard command explains such a term), nor when
+ * it ends a drag that selected text.
+ */
+function asksByClick(e: MouseEvent): boolean {
+  if (e.composedPath().some((t) => t instanceof Element && t.matches(ACTIVATES))) return false;
+  return getSelection()?.isCollapsed ?? true;
+}
+
+/** Whether a key went to a text field or editable text (the reader is typing). */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 function sameTerm(a: HoverTarget, b: HoverTarget): boolean {

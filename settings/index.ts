@@ -1,8 +1,15 @@
 import { storage } from '@wxt-dev/storage';
 import type { ExplainLang } from '@/core/reader-lang';
-import { DEFAULT_SETTINGS, parseSetting, type HighlightMode, type SettingName, type Settings } from '@/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  parseSetting,
+  type HighlightMode,
+  type SettingName,
+  type Settings,
+  type TooltipTrigger,
+} from '@/core/settings';
 
-export type { HighlightMode };
+export type { HighlightMode, TooltipTrigger };
 
 /**
  * The reader's settings live in browser.storage (not in Dexie): content scripts can read them
@@ -43,6 +50,8 @@ export const benchTimings = defineSetting('benchTimings');
 export const recentTerms = defineSetting('recentTerms');
 /** The language terms are explained in, or `auto`. */
 export const explainLang = defineSetting('explainLang');
+/** How a term's tooltip is asked for: on hover, on hover with the tooltip key held, or on click. */
+export const tooltipTrigger = defineSetting('tooltipTrigger');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);
@@ -57,6 +66,7 @@ export interface PageSettings {
   dwellMs: number;
   timings: boolean;
   explainLang: ExplainLang;
+  trigger: TooltipTrigger;
 }
 
 /** The settings a page's content script reads, in one storage read (see `pageSettingsFrom`). */
@@ -68,12 +78,13 @@ const PAGE_SETTING_NAMES = [
   'dwellMs',
   'benchTimings',
   'explainLang',
+  'tooltipTrigger',
 ] as const;
 export const PAGE_SETTING_KEYS = PAGE_SETTING_NAMES.map((name) => `local:${name}` as const);
 
 /** PageSettings from the stored values of PAGE_SETTING_KEYS, in that order (each validated, else its default). */
 export function pageSettingsFrom(values: readonly unknown[], hostname: string): PageSettings {
-  const [on, sites, mode, everyday, dwell, timings, explain] = [
+  const [on, sites, mode, everyday, dwell, timings, explain, trigger] = [
     parseSetting('enabled', values[0]),
     parseSetting('disabledSites', values[1]),
     parseSetting('highlightMode', values[2]),
@@ -81,6 +92,7 @@ export function pageSettingsFrom(values: readonly unknown[], hostname: string): 
     parseSetting('dwellMs', values[4]),
     parseSetting('benchTimings', values[5]),
     parseSetting('explainLang', values[6]),
+    parseSetting('tooltipTrigger', values[7]),
   ] as const;
   return {
     enabled: on && !sites.includes(hostname),
@@ -89,6 +101,7 @@ export function pageSettingsFrom(values: readonly unknown[], hostname: string): 
     dwellMs: dwell,
     timings,
     explainLang: explain,
+    trigger,
   };
 }
 
@@ -101,8 +114,12 @@ export async function pageSettings(hostname: string): Promise<PageSettings> {
   );
 }
 
+/**
+ * Calls back when a setting that changes what a page highlights changes. The tooltip's own settings
+ * (`dwellMs`, `tooltipTrigger`) are watched by the tooltip feature: changing them rescans nothing.
+ */
 export function watchPageSettings(onChange: () => void): () => void {
-  const unwatch = [enabledEverywhere, disabledSites, highlightMode, everydayTermsOn, dwellMs].map((item) =>
+  const unwatch = [enabledEverywhere, disabledSites, highlightMode, everydayTermsOn].map((item) =>
     item.watch(onChange),
   );
   return () => unwatch.forEach((u) => u());

@@ -16,6 +16,7 @@ describe('what a frame reads to start', () => {
       dwellMs: DEFAULT_SETTINGS.dwellMs,
       timings: false,
       explainLang: 'auto',
+      trigger: 'hover',
     });
     expect(state.compiled).toBeNull();
     expect(state.known).toBeNull();
@@ -28,6 +29,7 @@ describe('what a frame reads to start', () => {
       everydayTermsOn: ['raad'],
       dwellMs: 500,
       explainLang: 'fr',
+      tooltipTrigger: 'modifier',
       compiledGlossary: { format: 2, version: '1', base64: 'AAAA' },
       knownTerms: ['etias'],
     });
@@ -42,6 +44,7 @@ describe('what a frame reads to start', () => {
       enabledIds: ['raad'],
       dwellMs: 500,
       explainLang: 'fr',
+      trigger: 'modifier',
     });
     expect(here.compiled).toEqual({ format: 2, version: '1', base64: 'AAAA' });
     expect(here.known).toEqual(['etias']);
@@ -53,6 +56,7 @@ describe('what a frame reads to start', () => {
       enabled: 'yes',
       dwellMs: -4,
       explainLang: 'it',
+      tooltipTrigger: 'always',
       compiledGlossary: { base64: 5 },
       knownTerms: ['Not An Id!'],
     });
@@ -60,6 +64,7 @@ describe('what a frame reads to start', () => {
     expect(state.settings.enabled).toBe(true);
     expect(state.settings.dwellMs).toBe(DEFAULT_SETTINGS.dwellMs);
     expect(state.settings.explainLang).toBe('auto');
+    expect(state.settings.trigger).toBe('hover');
     expect(state.compiled).toBeNull();
     expect(state.known).toBeNull();
   });

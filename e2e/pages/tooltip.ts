@@ -161,6 +161,34 @@ export class TooltipPage {
     await this.clickAt(point);
   }
 
+  /** Presses (and holds) a key on the page, as a reader does: `Alt`, `Shift`… (the drivers' key names). */
+  async keyDown(key: string): Promise<void> {
+    if (this.page.browserName === 'chromium') await this.page.raw.keyboard.down(key);
+    else await this.page.raw.keyboard.down(key as Parameters<typeof this.page.raw.keyboard.down>[0]);
+  }
+
+  /** Lets go of a key pressed with keyDown. */
+  async keyUp(key: string): Promise<void> {
+    if (this.page.browserName === 'chromium') await this.page.raw.keyboard.up(key);
+    else await this.page.raw.keyboard.up(key as Parameters<typeof this.page.raw.keyboard.up>[0]);
+  }
+
+  /**
+   * Checks the host every 100 ms for `ms` and fails at once if a tooltip shows: `what` says what
+   * the reader did that must open nothing.
+   */
+  async expectNothingShown(ms: number, what: string): Promise<void> {
+    const deadline = Date.now() + ms;
+    do {
+      const host = await this.host();
+      if (host?.shown) {
+        const card = await this.card().catch(() => null);
+        throw new Error(`A tooltip showed after ${what}: ${JSON.stringify({ card: card?.name, role: card?.role })}`);
+      }
+      await sleep(100);
+    } while (Date.now() < deadline);
+  }
+
   /** The host element's state as the page sees it, or null when there is none yet. */
   host(): Promise<HostState | null> {
     return this.page.evaluate((tag) => {
@@ -459,6 +487,22 @@ export class TooltipPage {
         browser.runtime.sendMessage({ id: 1, type: 'setKnown', data: { termId, known }, timestamp: Date.now() }),
       { termId, known },
     );
+  }
+
+  /** Stores settings (browser.storage.local), as the popup does; a content script sees the change at once. */
+  async storeSettings(values: Record<string, unknown>): Promise<void> {
+    await this.fromExtensionPage(async (values) => {
+      const g = globalThis as unknown as { browser?: typeof browser; chrome?: typeof browser };
+      await (g.browser ?? g.chrome)!.storage.local.set(values);
+    }, values);
+  }
+
+  /** Removes stored settings: they read as their defaults again. */
+  async removeSettings(keys: string[]): Promise<void> {
+    await this.fromExtensionPage(async (keys) => {
+      const g = globalThis as unknown as { browser?: typeof browser; chrome?: typeof browser };
+      await (g.browser ?? g.chrome)!.storage.local.remove(keys);
+    }, keys);
   }
 
   /** Runs `fn` in a new tab showing popup.html (an extension page), then closes the tab. */

@@ -1,4 +1,5 @@
 import { SiteControls, type SiteControlsLabels } from '@/components/SiteControls';
+import { tooltipKeyName } from '@/core/settings';
 import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
 import { useUiLanguage } from '@/ui-data/i18n';
@@ -12,6 +13,13 @@ const labels: SiteControlsLabels = {
   everyday: t('popupEveryday'),
   explainLang: t('popupExplainLang'),
   explainAuto: t('popupExplainAuto'),
+  trigger: t('popupTrigger'),
+  triggers: {
+    hover: t('popupTriggerHover'),
+    modifier: t('popupTriggerModifier', tooltipKeyName(navigator.platform)),
+    click: t('popupTriggerClick'),
+  },
+  dwell: t('popupDwell'),
 };
 
 /** Where the extension runs (everywhere, this site) and what it highlights. */
@@ -22,8 +30,12 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
   const [mode, setMode] = useSetting('highlightMode');
   const [everyday, setEveryday] = useSetting('everydayTermsOn');
   const [explainLang, setExplainLang] = useSetting('explainLang');
+  const [trigger, setTrigger] = useSetting('tooltipTrigger');
+  const [dwellMs, setDwellMs] = useSetting('dwellMs');
   // The switches appear once their stored values are read, so an early click is never undone.
-  if (everywhere === undefined || !sites || !mode || !everyday || !explainLang) return null;
+  if (everywhere === undefined || !sites || !mode || !everyday || !explainLang || !trigger || dwellMs === undefined) {
+    return null;
+  }
   return (
     <SiteControls
       labels={labels}
@@ -36,6 +48,10 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
       everydayOn={everyday}
       explainLang={explainLang}
       onExplainLang={setExplainLang}
+      trigger={trigger}
+      onTrigger={setTrigger}
+      dwellMs={dwellMs}
+      onDwellMs={setDwellMs}
       onEverywhere={setEverywhere}
       onHere={(on) => {
         if (hostname) setSites(on ? sites.filter((s) => s !== hostname) : [...new Set([...sites, hostname])]);

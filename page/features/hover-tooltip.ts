@@ -2,8 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { otherClaimants } from '@/core/alias-claims';
 import { readerLang } from '@/core/reader-lang';
 import { sentenceAround } from '@/core/sentence';
-import { DEFAULT_DWELL_MS } from '@/core/settings';
+import { DEFAULT_SETTINGS } from '@/core/settings';
 import { contentReceiver } from '@/messaging/content';
+import { dwellMs, tooltipTrigger } from '@/settings';
 import type { PageEngine } from '@/page/engine';
 import { termAtPoint } from '@/page/hit-test';
 import { nearestLang } from '@/page/lang';
@@ -11,11 +12,18 @@ import { HoverController, type HoverTarget } from '@/page/hover';
 import { TooltipHost } from '@/page/tooltip-host';
 
 /**
- * Explains the term under the pointer: a tooltip after a dwell, pinned by a click, with the sentence
- * the term sits in (for a note) and the other terms an ambiguous alias may mean. Loads the tooltip
- * frame ahead of the first hover, once the page is scanned.
+ * Explains the term under the pointer: a tooltip after a dwell (or as the reader's trigger setting
+ * says: with a key held, or on click), pinned by a click, with the sentence the term sits in (for a
+ * note) and the other terms an ambiguous alias may mean. Loads the tooltip frame ahead of the first
+ * hover, once the page is scanned.
  */
 export function init(ctx: ContentScriptContext, engine: PageEngine): void {
+  // The trigger and the dwell come with the page's settings read, then from their own watches:
+  // changing them applies at once and rescans nothing. Once one is watched, a later (maybe older)
+  // read of the page's settings no longer overrides it.
+  const prefs = { dwellMs: DEFAULT_SETTINGS.dwellMs, trigger: DEFAULT_SETTINGS.tooltipTrigger };
+  const watched = new Set<keyof typeof prefs>();
+
   const tooltip = new TooltipHost(ctx, (message) => {
     hover.onTooltip(message);
     if (message.type === 'known') engine.emit('termKnown', message.termId);
@@ -48,14 +56,30 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     pin: () => tooltip.pin(),
     hide: () => tooltip.hide(),
     overTooltip: (x, y) => tooltip.contains(x, y),
-    dwellMs: () => engine.settings?.dwellMs ?? DEFAULT_DWELL_MS,
+    dwellMs: () => prefs.dwellMs,
+    trigger: () => prefs.trigger,
   });
   engine.hover = hover;
 
   engine.on('settingsApplied', (settings) => {
     hover.hide();
     tooltip.timings = settings.timings;
+    if (!watched.has('dwellMs')) prefs.dwellMs = settings.dwellMs;
+    if (!watched.has('trigger')) prefs.trigger = settings.trigger;
   });
+  ctx.onInvalidated(
+    dwellMs.watch((value) => {
+      prefs.dwellMs = value;
+      watched.add('dwellMs');
+    }),
+  );
+  ctx.onInvalidated(
+    tooltipTrigger.watch((value) => {
+      prefs.trigger = value;
+      watched.add('trigger');
+      hover.hide(); // a tooltip opened the old way goes
+    }),
+  );
   engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled?.automaton.termIds[0]));
   ctx.onInvalidated(() => hover.hide());
   ctx.onInvalidated(
