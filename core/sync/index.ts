@@ -6,3 +6,4 @@ export * from './format';
 export * from './local';
 export * from './merge';
 export * from './quota';
+export * from './status';

@@ -54,6 +54,18 @@ describe('sync between simulated devices', () => {
     expect((await carry(a, b, T0 + 50)).notes.put).toEqual([]);
   });
 
+  it('keeps both texts of a note written on two devices before they ever synced', async () => {
+    const a = new Device('deva');
+    const b = new Device('devb');
+    a.write('etias', 'Written on A.', T0);
+    b.write('etias', 'Written on B.', T0 + 5);
+    const atB = await carry(a, b, T0 + 10);
+    expect(b.text('etias')).toBe(`Written on B.\n\n${MARKER}\nWritten on A.`);
+    expect(atB.report.conflicts).toEqual(['etias']);
+    await carry(b, a, T0 + 20);
+    expect(a.text('etias')).toBe(b.text('etias'));
+  });
+
   it('merges across three devices without doubling a text', async () => {
     const [a, b, c] = [new Device('deva'), new Device('devb'), new Device('devc')];
     a.write('etias', 'Base.', T0);

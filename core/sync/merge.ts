@@ -53,6 +53,7 @@ interface Working {
   changed: boolean;
 }
 
+const NO_BASE = '\u0000';
 const noteState = (n: SyncNote): TextState => ({ text: n.note.text, clock: n.clock });
 
 /** The latest state both sides include, among the ones they carry; the empty text at worst. */
@@ -132,9 +133,10 @@ export function mergeRemote(
     const oursFirst =
       current.note.updatedAt > remote.note.updatedAt ||
       (current.note.updatedAt === remote.note.updatedAt && current.note.text >= remote.note.text);
-    const text = oursFirst
-      ? mergeNoteText(base, current.note.text, remote.note.text, marker)
-      : mergeNoteText(base, remote.note.text, current.note.text, marker);
+    const [first, second] = oursFirst ? [current.note.text, remote.note.text] : [remote.note.text, current.note.text];
+    // Two notes written apart with nothing in common are not two additions to an empty text: both
+    // are kept whole, with the marker between them (a base no text starts with says so).
+    const text = mergeNoteText(base === '' ? NO_BASE : base, first, second, marker);
     if (text.includes(marker) && !current.note.text.includes(marker) && !remote.note.text.includes(marker)) {
       result.report.conflicts.push(current.note.termId);
     }
