@@ -22,6 +22,8 @@ export const settingSchemas = {
   recentTerms: z.array(termIdSchema).check(z.maxLength(50)),
   /** The language terms are explained in: `auto` follows the text (core/reader-lang.ts). */
   explainLang: z.enum(['auto', ...LANGS]),
+  /** Notes, known terms, the list of glossaries and settings mirrored in the browser's account sync (opt-in). */
+  syncEnabled: z.boolean(),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   benchTimings: false,
   recentTerms: [],
   explainLang: 'auto',
+  syncEnabled: false,
 };
 
 /** A stored value if it is valid, else the default. */

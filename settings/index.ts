@@ -43,6 +43,8 @@ export const benchTimings = defineSetting('benchTimings');
 export const recentTerms = defineSetting('recentTerms');
 /** The language terms are explained in, or `auto`. */
 export const explainLang = defineSetting('explainLang');
+/** Whether this device mirrors its data in the browser's account sync (entrypoints/background/sync.ts). */
+export const syncEnabled = defineSetting('syncEnabled');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);

@@ -10,6 +10,7 @@ import {
   highlightMode,
   pushRecent,
   recentTerms,
+  syncEnabled,
   type Setting,
 } from '@/settings';
 
@@ -22,6 +23,7 @@ const items: { [K in SettingName]: Setting<K> } = {
   benchTimings,
   recentTerms,
   explainLang,
+  syncEnabled,
 };
 
 /**

@@ -8,6 +8,7 @@ import { useSearch } from '@/ui-data/search';
 import { EntryWithNote } from './EntryWithNote';
 import { GlossaryFilters, NO_FILTERS, type Filters } from './GlossaryFilters';
 import { NotesPanel } from './NotesPanel';
+import { SyncPanel } from './SyncPanel';
 
 /** Every entry, grouped by the letter's parts, narrowed by the filters. */
 export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefined; hidden: boolean }) {
@@ -30,6 +31,7 @@ export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefin
     <main hidden={hidden}>
       <GlossaryFilters value={filters} onChange={setFilters} />
       <NotesPanel entries={entries} />
+      <SyncPanel entries={entries} />
       {entries && visible.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
       {PARTS.map((p) => {
         const inPart = visible.filter((e) => e.part === p);
