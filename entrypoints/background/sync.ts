@@ -1,8 +1,10 @@
 import {
   budgetBeside,
   buildDoc,
+  checksum,
   decodeSyncArea,
   emptySyncState,
+  manifestKey,
   mergeRemote,
   observeLocal,
   planItems,
@@ -40,6 +42,8 @@ import { EMPTY_SYNC_STATUS } from '@/core/sync/status';
  */
 
 const STATE_KEY = 'sync-state';
+/** A checksum of the document this device last wrote, but for its time. */
+const WRITTEN_KEY = 'sync-written';
 const DEBOUNCE_MS = 2_000;
 
 export interface SyncArea {
@@ -151,9 +155,14 @@ export function createSync(deps: SyncDeps) {
       await deps.knownChanged(local.known.map((k) => k.termId));
     if (merged.glossaries.length > 0) await deps.glossariesChanged();
 
-    const plan = await planItems(buildDoc(merged.state, local, now), budgetBeside(decoded.others));
+    const doc = buildDoc(merged.state, local, now);
     const mine: SyncItems = Object.fromEntries(Object.entries(items).filter(([key]) => isMine(device)(key)));
-    const { set, remove } = planWrite(mine, plan.items);
+    // The document says when it was written: unchanged data is not written again (the write rates).
+    // Other devices' usage is left out on purpose: counting it would answer each of their writes with one.
+    const content = checksum(JSON.stringify({ ...doc, at: 0 }));
+    const unchanged = (await db.meta.get(WRITTEN_KEY))?.value === content && manifestKey(device) in mine;
+    const plan = unchanged ? null : await planItems(doc, budgetBeside(decoded.others));
+    const { set, remove } = plan ? planWrite(mine, plan.items) : { set: {}, remove: [] };
     const writes = (Object.keys(set).length > 0 ? 1 : 0) + (remove.length > 0 ? 1 : 0);
     let error: string | undefined;
     const wait = rate.delay(Date.now(), writes);
@@ -163,6 +172,7 @@ export function createSync(deps: SyncDeps) {
       try {
         if (Object.keys(set).length > 0) await area.set(set);
         if (remove.length > 0) await area.remove(remove);
+        await db.meta.put({ key: WRITTEN_KEY, value: content });
       } catch (e) {
         error = (e as Error).message;
       }
@@ -170,7 +180,7 @@ export function createSync(deps: SyncDeps) {
     }
     await syncStatus.setValue({
       at: now,
-      localOnly: plan.localOnly,
+      localOnly: plan ? plan.localOnly : (await syncStatus.getValue()).localOnly,
       problems: decoded.problems.map(describe),
       conflicts: merged.report.conflicts,
       elsewhere: merged.report.elsewhere.map((g) => g.title),
