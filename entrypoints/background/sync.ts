@@ -93,6 +93,15 @@ async function deviceId(): Promise<string> {
   return id;
 }
 
+/** A damaged state starts over rather than stopping sync for good. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const isMine = (device: string) => (key: string) =>
   key === `${SYNC_KEY_PREFIX}${device}` || key.startsWith(`${SYNC_KEY_PREFIX}${device}.`);
 
@@ -131,7 +140,7 @@ export function createSync(deps: SyncDeps) {
     const { merged, local } = await db.transaction('rw', [db.notes, db.known, db.glossaries, db.meta], async () => {
       const before = await snapshot(db, settings);
       const row = await db.meta.get(STATE_KEY);
-      const stored = row ? syncStateSchema.safeParse(JSON.parse(row.value)) : null;
+      const stored = row ? syncStateSchema.safeParse(parseJson(row.value)) : null;
       let state: SyncState = stored?.success && stored.data.device === device ? stored.data : emptySyncState(device);
       state = observeLocal(state, before, now);
       const result = mergeRemote(state, before, decoded.docs, { now, marker: CONFLICT_MARKER });
