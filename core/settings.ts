@@ -27,6 +27,8 @@ export const settingSchemas = {
    * the tooltip key held (`TOOLTIP_KEY`), or a click. The keyboard command works in every mode.
    */
   tooltipTrigger: z.enum(['hover', 'modifier', 'click']),
+  /** Notes, known terms, the list of glossaries and settings mirrored in the browser's account sync (opt-in). */
+  syncEnabled: z.boolean(),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recentTerms: [],
   explainLang: 'auto',
   tooltipTrigger: 'hover',
+  syncEnabled: false,
 };
 
 /** A stored value if it is valid, else the default. */

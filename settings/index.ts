@@ -52,6 +52,8 @@ export const recentTerms = defineSetting('recentTerms');
 export const explainLang = defineSetting('explainLang');
 /** How a term's tooltip is asked for: on hover, on hover with the tooltip key held, or on click. */
 export const tooltipTrigger = defineSetting('tooltipTrigger');
+/** Whether this device mirrors its data in the browser's account sync (entrypoints/background/sync.ts). */
+export const syncEnabled = defineSetting('syncEnabled');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);

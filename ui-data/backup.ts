@@ -11,6 +11,7 @@ import {
   explainLang,
   highlightMode,
   recentTerms,
+  tooltipTrigger,
   type Setting,
 } from '@/settings';
 import type { FromBackupWorker, ToBackupWorker } from './backup-protocol';
@@ -26,6 +27,7 @@ const settingItems: { [K in BackupSettingName]: Setting<K> } = {
   dwellMs,
   recentTerms,
   explainLang,
+  tooltipTrigger,
 };
 
 async function readSettings(): Promise<BackupSettings> {

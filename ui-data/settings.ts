@@ -11,6 +11,7 @@ import {
   pushRecent,
   recentTerms,
   tooltipTrigger,
+  syncEnabled,
   type Setting,
 } from '@/settings';
 
@@ -24,6 +25,7 @@ const items: { [K in SettingName]: Setting<K> } = {
   recentTerms,
   explainLang,
   tooltipTrigger,
+  syncEnabled,
 };
 
 /**

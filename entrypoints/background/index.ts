@@ -10,6 +10,7 @@ import { buildEnabledSet, type EnabledSet } from './enabled-set';
 import { RemoteMatcher } from './remote-matcher';
 import { registerHandlers } from './handlers';
 import { publishPageGlossary } from './publish';
+import { startSync } from './sync-wiring';
 
 // data/glossary.json is validated by the build (wxt.config.ts) and by the unit tests, so the
 // bundle can trust its shape without paying for a parse on every service-worker start.
@@ -40,21 +41,34 @@ export default defineBackground(() => {
     // What a replaced or deleted glossary, a cancelled import or one that died left behind.
     collectGarbage(db).catch((error: unknown) => console.error('Cleaning up old glossary rows failed', error));
   };
+  const notesChanged = (termId?: string) => {
+    const data = termId ? { termId } : {};
+    void extensionPages.notesChanged(data).catch(() => undefined);
+    // Firefox does not deliver runtime broadcasts to our frames inside web pages: the content
+    // scripts relay it to their tooltip.
+    toEveryTab((tabId) => contentScript({ tabId }).relayNotesChanged(data));
+  };
+  const knownChanged = (known: string[]) => knownTermsStore.setValue(known);
+  // Sync (opt-in) mirrors local changes a moment after they happen and merges other devices' items.
+  const sync = startSync(db, { notesChanged, knownChanged, glossariesChanged: publish });
   // Listeners are registered synchronously so that a message can wake a stopped service worker.
   registerHandlers(db, bundled, {
     // Chrome MV3 has `action`; Firefox MV2 `browserAction`.
     badge: browser.action ?? browser.browserAction,
     // Extension pages (tooltip frames, popup) hear this; none may be open, which is fine.
     notesChanged: (termId) => {
-      const data = termId ? { termId } : {};
-      void extensionPages.notesChanged(data).catch(() => undefined);
-      // Firefox does not deliver runtime broadcasts to our frames inside web pages: the content
-      // scripts relay it to their tooltip.
-      toEveryTab((tabId) => contentScript({ tabId }).relayNotesChanged(data));
+      notesChanged(termId);
+      sync.schedule();
     },
     // Every frame watches the mirror (settings/page-glossary.ts): no message to each tab.
-    knownChanged: (known) => knownTermsStore.setValue(known),
-    publish,
+    knownChanged: (known) => {
+      sync.schedule();
+      return knownChanged(known);
+    },
+    publish: () => {
+      sync.schedule();
+      return publish();
+    },
     enabledVersion: async () => (await (enabledSet ?? compileSet())).version,
     matchTexts: (request) => remote.match(request),
   });

@@ -9,6 +9,7 @@ import { BackupPanel } from './BackupPanel';
 import { EntryWithNote } from './EntryWithNote';
 import { GlossaryFilters, NO_FILTERS, type Filters } from './GlossaryFilters';
 import { NotesPanel } from './NotesPanel';
+import { SyncPanel } from './SyncPanel';
 
 /** Every entry, grouped by the letter's parts, narrowed by the filters. */
 export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefined; hidden: boolean }) {
@@ -32,6 +33,7 @@ export function GlossaryScreen({ entries, hidden }: { entries: Entries | undefin
       <GlossaryFilters value={filters} onChange={setFilters} />
       <NotesPanel entries={entries} />
       <BackupPanel />
+      <SyncPanel entries={entries} />
       {entries && visible.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
       {PARTS.map((p) => {
         const inPart = visible.filter((e) => e.part === p);
