@@ -31,7 +31,7 @@ const LOCALES = ['de', 'en', 'fr', 'nl'];
  * identical message is an untranslated copy.
  */
 const SAME_AS_ENGLISH: Record<string, Record<string, string>> = {
-  de: { extName: 'product name', appTitle: 'product name' },
+  de: { extName: 'product name', appTitle: 'product name', myTermDefinition: '"Definition (optional)" is German too' },
   fr: {
     extName: 'product name',
     appTitle: 'product name',
@@ -39,7 +39,12 @@ const SAME_AS_ENGLISH: Record<string, Record<string, string>> = {
     entrySource: '"Source" is French too',
     popupHasNote: '"note" is French too',
   },
-  nl: { extName: 'product name', appTitle: 'product name', glossaryFilters: '"Filters" is Dutch too' },
+  nl: {
+    extName: 'product name',
+    appTitle: 'product name',
+    glossaryFilters: '"Filters" is Dutch too',
+    myTermName: '"Term" is Dutch too',
+  },
 };
 
 /** Chrome's limits on the manifest fields our messages fill (name, description): longer is rejected by the store. */

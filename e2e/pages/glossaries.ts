@@ -163,6 +163,37 @@ export class GlossariesPage {
   }
 
   /** Clicks the first enabled button whose text is `text` (within `scope`), waiting for it. */
+  /** Adds a term of the reader's own through the "Add a term…" form; resolves once it says so. */
+  async addMyTerm(term: { name: string; abbreviation?: string; definition?: string; lang: string }): Promise<void> {
+    await this.clickButton('Add a term…');
+    await this.page.waitForFunction(
+      () => !!document.querySelector('dialog.my-term-dialog[open] input[name="name"]'),
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await this.page.evaluate((term) => {
+      const form = document.querySelector<HTMLFormElement>('dialog.my-term-dialog form')!;
+      const set = (name: string, value: string) => {
+        const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+        field.value = value;
+        field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      set('name', term.name);
+      set('abbreviation', term.abbreviation ?? '');
+      set('definition', term.definition ?? '');
+      set('lang', term.lang);
+    }, term);
+    await this.clickButton('Add the term', 'dialog.my-term-dialog');
+    await this.page.waitForFunction(
+      (name) => document.querySelector('.my-term-added')?.textContent?.includes(name) ?? false,
+      term.name,
+      { timeout: 15_000 },
+    );
+  }
+
   private async clickButton(text: string, scope = 'body'): Promise<void> {
     await this.page.waitForFunction(
       ({ text, scope }) => {

@@ -10,6 +10,7 @@ import { uiLocale } from '@/ui-data/i18n';
 import { formatBytes, formatCount, languageName } from '@/ui-data/import-choices';
 import { formatName } from './format-name';
 import { ImportFlow } from './ImportFlow';
+import { MyTermDialog } from './MyTermDialog';
 
 const labels: GlossaryListLabels = {
   switchLabel: (title) => t('glossariesSwitch', title),
@@ -82,6 +83,8 @@ export function GlossariesScreen({ hidden }: { hidden: boolean }) {
   const orphans = useOrphanedNotes();
   const actions = useGlossaryActions();
   const [importing, setImporting] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const items = useMemo(() => rows?.map(itemOf), [rows]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -92,10 +95,18 @@ export function GlossariesScreen({ hidden }: { hidden: boolean }) {
           <h2 id="glossaries-heading" tabIndex={-1} ref={heading}>
             {t('glossariesHeading')}
           </h2>
-          <button type="button" class="primary" onClick={() => setImporting(true)}>
-            {t('glossariesImportButton')}
-          </button>
+          <div class="section-actions">
+            <button type="button" onClick={() => setAdding(true)}>
+              {t('myTermsAdd')}
+            </button>
+            <button type="button" class="primary" onClick={() => setImporting(true)}>
+              {t('glossariesImportButton')}
+            </button>
+          </div>
         </div>
+        <p role="status" class="muted my-term-added">
+          {added && t('myTermAdded', added)}
+        </p>
         <p class="muted">{t('glossariesIntro')}</p>
         {items === undefined ? (
           <p class="muted">{t('glossariesLoading')}</p>
@@ -131,6 +142,7 @@ export function GlossariesScreen({ hidden }: { hidden: boolean }) {
         labels={{ heading: t('orphansHeading'), intro: t('orphansIntro') }}
       />
       <ImportFlow open={importing} onClose={() => setImporting(false)} existing={rows ?? []} />
+      <MyTermDialog open={adding} onClose={() => setAdding(false)} onAdded={setAdded} />
     </main>
   );
 }

@@ -1,0 +1,134 @@
+/**
+ * The reader's own terms, in both browsers: a term added on the glossary page (with its abbreviation)
+ * is highlighted on an open page without a reload — the abbreviation as written, not in lower case —
+ * explained in the tooltip with its definition, and found in the popup. A page that defines an
+ * abbreviation no glossary knows makes the popup offer it: added, it is highlighted and explained on
+ * the next page; declined, it is not offered again.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { entryIdFromTerm } from '../core/import/naming';
+import { BROWSERS, TEST_TIMEOUT, sleep, useBrowser, useFixtures, withPage, type TestPage } from './harness';
+import { GlossariesPage } from './pages/glossaries';
+import { waitForStableHighlights } from './pages/highlights';
+import { PopupUi } from './pages/popup-ui';
+import { TooltipPage } from './pages/tooltip';
+
+const fixture = useFixtures();
+const NAME = 'Benelux Rekenkamer Netwerk';
+const DEFINITION = 'Het overleg van de rekenkamers van België, Nederland en Luxemburg.';
+const KEY = `my-terms:${entryIdFromTerm('nl', NAME)}`;
+
+for (const name of BROWSERS) {
+  void describe(`${name}: the reader's own terms`, () => {
+    const browser = useBrowser(name);
+
+    void it(
+      'a term added on the glossary page is highlighted, explained and found',
+      { timeout: 3 * TEST_TIMEOUT },
+      () =>
+        withPage(browser(), 'my-terms-reader', async (reader) => {
+          await reader.goto(fixture('mt-page.html'));
+          assert.deepEqual(await waitForStableHighlights(reader, { quietMs: 500 }), ['ETIAS']);
+
+          await withPage(browser(), 'my-terms-admin', async (admin) => {
+            const glossaries = await GlossariesPage.open(browser(), admin);
+            await glossaries.addMyTerm({ name: NAME, abbreviation: 'BRKN', definition: DEFINITION, lang: 'nl' });
+            await glossaries.waitForList(['Benelux-voorzitterschap 2023 — prioriteiten', 'My terms']);
+          });
+
+          // The open page follows without a reload; "brkn" in lower case is not the abbreviation.
+          await reader.waitForFunction(
+            () => [...(CSS.highlights.get('benelux-glossary') ?? [])].length === 3,
+            undefined,
+            { timeout: 30_000 },
+          );
+          const shown = await waitForStableHighlights(reader, { quietMs: 1_000 });
+          assert.deepEqual([...shown].sort(), ['BRKN', 'Benelux Rekenkamer Netwerk', 'ETIAS']);
+
+          const tooltip = new TooltipPage(browser(), reader);
+          await tooltip.hover('BRKN');
+          const { card } = await tooltip.waitForShown(NAME);
+          assert.ok(card.name.startsWith(NAME), card.name);
+          assert.match(card.short, /rekenkamers van België, Nederland en Luxemburg/);
+          await tooltip.clickAway();
+
+          const popupTab = await browser().newPage();
+          try {
+            const popup = await PopupUi.open(browser(), popupTab);
+            await popup.search('brkn');
+            const row = await popup.waitForRow(KEY);
+            assert.equal(row.name, NAME);
+          } finally {
+            await popupTab.close();
+          }
+        }),
+    );
+
+    void it(
+      'a page that defines an abbreviation: the popup offers it; added, the next page explains it',
+      { timeout: 3 * TEST_TIMEOUT },
+      () =>
+        withPage(browser(), 'my-terms-defines', async (reader) => {
+          await reader.goto(fixture('mt-defines.html'));
+          await waitForStableHighlights(reader, { quietMs: 500 });
+          const popupTab = await browser().newPage();
+          try {
+            const popup = await PopupUi.openFor(browser(), reader, popupTab);
+            await popupTab.waitForFunction(
+              () => document.querySelectorAll('.definition-offer').length === 2,
+              undefined,
+              { timeout: 15_000 },
+            );
+            const offered = await popupTab.evaluate(() =>
+              [...document.querySelectorAll('.definition-offer p')].map((p) => p.textContent?.trim()),
+            );
+            assert.deepEqual(offered, [
+              'This page defines NSWA: North Sea Wind Alliance.',
+              'This page defines JOGO: Joint Offshore Grid Office.',
+            ]);
+            await clickByLabel(popupTab, 'Do not add JOGO');
+            await clickByLabel(popupTab, 'Add NSWA to my terms');
+            await popupTab.waitForFunction(
+              () =>
+                document.querySelector('.definition-offers [role="status"]')?.textContent?.includes('NSWA') ?? false,
+              undefined,
+              { timeout: 15_000 },
+            );
+            // Neither is offered again: one is a term now, the other was declined.
+            await PopupUi.openFor(browser(), reader, popupTab);
+            await popup.search('');
+            await sleep(1_000);
+            assert.equal(await popupTab.evaluate(() => document.querySelectorAll('.definition-offer').length), 0);
+          } finally {
+            await popupTab.close();
+          }
+
+          await reader.goto(fixture('mt-next.html'));
+          await reader.waitForFunction(
+            () => [...(CSS.highlights.get('benelux-glossary') ?? [])].length === 1,
+            undefined,
+            { timeout: 30_000 },
+          );
+          assert.deepEqual(await waitForStableHighlights(reader, { quietMs: 1_000 }), ['NSWA']);
+          const tooltip = new TooltipPage(browser(), reader);
+          await tooltip.hover('NSWA');
+          const { card } = await tooltip.waitForShown('North Sea Wind Alliance');
+          assert.equal(card.name, 'North Sea Wind Alliance');
+        }),
+    );
+  });
+}
+
+/** Clicks the button with this accessible name (aria-label) in an extension page. */
+async function clickByLabel(page: TestPage, label: string): Promise<void> {
+  await page.waitForFunction(
+    (label) => {
+      const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
+      button?.click();
+      return !!button;
+    },
+    label,
+    { timeout: 15_000 },
+  );
+}
