@@ -29,6 +29,8 @@ export const settingSchemas = {
   tooltipTrigger: z.enum(['hover', 'modifier', 'click']),
   /** Notes, known terms, the list of glossaries and settings mirrored in the browser's account sync (opt-in). */
   syncEnabled: z.boolean(),
+  /** Abbreviations a page defined that the reader chose not to add to their terms: not offered again. */
+  declinedDefinitions: z.array(z.string().check(z.maxLength(30))).check(z.maxLength(1_000)),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   explainLang: 'auto',
   tooltipTrigger: 'hover',
   syncEnabled: false,
+  declinedDefinitions: [],
 };
 
 /** A stored value if it is valid, else the default. */

@@ -26,6 +26,10 @@ export interface PageTerms {
   /** The page's title and address, for the digest of its terms (so the popup needs no `tabs` permission). */
   title: string;
   url: string;
+  /** The page's language (its `lang`), for a term learned from it. */
+  lang: string;
+  /** Abbreviations the page defines ("Long Form (ABBR)"): the popup offers those no glossary knows. */
+  definitions: { abbreviation: string; expansion: string; sentence: string }[];
 }
 
 export interface ContentResponses {

@@ -54,6 +54,8 @@ export const explainLang = defineSetting('explainLang');
 export const tooltipTrigger = defineSetting('tooltipTrigger');
 /** Whether this device mirrors its data in the browser's account sync (entrypoints/background/sync.ts). */
 export const syncEnabled = defineSetting('syncEnabled');
+/** Abbreviations a page defined that the reader declined to add to their terms (the popup's offer). */
+export const declinedDefinitions = defineSetting('declinedDefinitions');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);

@@ -12,6 +12,7 @@ import {
   highlightMode,
   recentTerms,
   tooltipTrigger,
+  declinedDefinitions,
   type Setting,
 } from '@/settings';
 import type { FromBackupWorker, ToBackupWorker } from './backup-protocol';
@@ -28,6 +29,7 @@ const settingItems: { [K in BackupSettingName]: Setting<K> } = {
   recentTerms,
   explainLang,
   tooltipTrigger,
+  declinedDefinitions,
 };
 
 async function readSettings(): Promise<BackupSettings> {

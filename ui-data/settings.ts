@@ -12,6 +12,7 @@ import {
   recentTerms,
   tooltipTrigger,
   syncEnabled,
+  declinedDefinitions,
   type Setting,
 } from '@/settings';
 
@@ -26,6 +27,7 @@ const items: { [K in SettingName]: Setting<K> } = {
   explainLang,
   tooltipTrigger,
   syncEnabled,
+  declinedDefinitions,
 };
 
 /**

@@ -4,10 +4,21 @@ import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
 import { usePartLabels, useUiLanguage } from '@/ui-data/i18n';
 import { revealOnPage, type ActivePage } from '@/ui-data/tabs';
+import { DefinitionOffers } from '@/components/DefinitionOffers';
+import { useDefinitionOffers } from '@/ui-data/definition-offers';
 import { PageDigestActions } from './PageDigestActions';
 import { useResultItems } from './use-result-items';
 
 const LIST_ID = 'results';
+
+const offerLabels = {
+  defines: (abbreviation: string, expansion: string) => t('offerDefines', [abbreviation, expansion]),
+  add: t('offerAdd'),
+  addLabel: (abbreviation: string) => t('offerAddLabel', abbreviation),
+  decline: t('offerDecline'),
+  declineLabel: (abbreviation: string) => t('offerDeclineLabel', abbreviation),
+  added: (abbreviation: string) => t('myTermAdded', abbreviation),
+};
 
 interface Props {
   entries: Entries | undefined;
@@ -30,6 +41,7 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
   const items = useResultItems(entries, query, page, recent);
   const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
   const emptyHeading = onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent');
+  const definitions = useDefinitionOffers(entries, page);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -63,6 +75,14 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
         onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      {!query.trim() && definitions.offers.length > 0 && (
+        <DefinitionOffers
+          offers={definitions.offers}
+          labels={offerLabels}
+          onAdd={definitions.add}
+          onDecline={definitions.decline}
+        />
+      )}
       {!query.trim() && (
         <div class="list-head">
           <h2 class="list-heading">{emptyHeading}</h2>
