@@ -28,7 +28,8 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings (on/off, per-site) via @wxt-dev/storage.
     // unlimitedStorage: keeps the glossary and the user's notes in IndexedDB from eviction.
-    permissions: ['storage', 'unlimitedStorage'],
+    // contextMenus (Firefox: menus): "Explain «…»" and "Add «…» to my terms" on a selection.
+    permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
     web_accessible_resources: [{ resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'] }],

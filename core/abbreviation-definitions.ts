@@ -24,6 +24,11 @@ export interface AbbreviationDefinition {
 /** An abbreviation: one token of 2–10 letters, digits, `-`, `&` or `/`, with at least two capitals. */
 const SHORT_FORM = /^(?=(?:[^A-ZÀ-Þ]*[A-ZÀ-Þ]){2})[\p{L}\p{N}][\p{L}\p{N}&/-]{1,9}$/u;
 
+/** Is `text` written like an abbreviation (one short token with two capitals or more: CBAM, EU-ETS)? */
+export function looksLikeAbbreviation(text: string): boolean {
+  return SHORT_FORM.test(text);
+}
+
 /** What precedes an abbreviation inside the parenthesis: "hierna", "ci-après", "im Folgenden", … */
 const HEREINAFTER =
   /^(?:(?:hierna|hierna te noemen|hierna genoemd|afgekort|afk\.|ci-après|ci-après dénommée?s?|dit(?:e|es)?|en abrégé|im Folgenden|nachstehend|kurz|abgekürzt|abgek\.|hereinafter|hereafter|hereinafter referred to as|abbreviated|or|of|ou|oder)\s*[:,]?\s*)?(?:(?:de|het|la|le|l'|l’|les|der|die|das|the)\s+)?/iu;

@@ -6,6 +6,7 @@ import { contentScript } from '@/messaging/content';
 import { extensionPages } from '@/messaging/extension-pages';
 import { knownTermsStore } from '@/settings/page-glossary';
 import { onCommand } from './commands';
+import { createMenus, onMenuClick, type MenusApi } from './context-menu';
 import { buildEnabledSet, type EnabledSet } from './enabled-set';
 import { RemoteMatcher } from './remote-matcher';
 import { registerHandlers } from './handlers';
@@ -72,7 +73,12 @@ export default defineBackground(() => {
     enabledVersion: async () => (await (enabledSet ?? compileSet())).version,
     matchTexts: (request) => remote.match(request),
   });
+  // Firefox's `menus` (with its own permission), Chrome's `contextMenus`.
+  const menus = ((browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus) as
+    (typeof browser.contextMenus & MenusApi) | undefined;
+  menus?.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.runtime.onInstalled.addListener(() => {
+    if (menus) createMenus(menus).catch((error: unknown) => console.error('Adding the menu items failed', error));
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));
   });
   // At every start, so an update or a cleared storage is repaired before a page has to ask.

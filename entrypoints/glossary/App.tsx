@@ -66,7 +66,12 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
           marked={route.view === 'letter' ? route.block : null}
         />
       </main>
-      {glossariesShown && <GlossariesScreen hidden={route.view !== 'glossaries'} />}
+      {glossariesShown && (
+        <GlossariesScreen
+          hidden={route.view !== 'glossaries'}
+          add={route.view === 'glossaries' ? route.add : undefined}
+        />
+      )}
       {route.view === 'entries' && (
         // One per glossary: another glossary's list starts at its top, with no filter.
         <ImportedEntries key={route.glossaryId} glossaryId={route.glossaryId} entryId={route.entryId} />

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { GlossaryList } from '@/components/GlossaryList';
 import type { GlossaryItem, GlossaryListLabels } from '@/components/GlossaryListItem';
 import { OrphanedNotes } from '@/components/OrphanedNotes';
@@ -78,12 +78,22 @@ function itemOf(row: GlossaryRow): GlossaryItem {
  * wins shared words, with their switches; the import dialog; the notes whose glossary was deleted.
  * Only the glossaries' rows are read here, never their entries.
  */
-export function GlossariesScreen({ hidden }: { hidden: boolean }) {
+export function GlossariesScreen({
+  hidden,
+  add,
+}: {
+  hidden: boolean;
+  /** A term to add, from the context menu: the form opens filled in. */
+  add?: { name: string; abbreviation: string } | undefined;
+}) {
   const rows = useGlossaries();
   const orphans = useOrphanedNotes();
   const actions = useGlossaryActions();
   const [importing, setImporting] = useState(false);
   const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    if (add) setAdding(true);
+  }, [add]);
   const [added, setAdded] = useState<string | null>(null);
   const items = useMemo(() => rows?.map(itemOf), [rows]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -142,7 +152,7 @@ export function GlossariesScreen({ hidden }: { hidden: boolean }) {
         labels={{ heading: t('orphansHeading'), intro: t('orphansIntro') }}
       />
       <ImportFlow open={importing} onClose={() => setImporting(false)} existing={rows ?? []} />
-      <MyTermDialog open={adding} onClose={() => setAdding(false)} onAdded={setAdded} />
+      <MyTermDialog open={adding} initial={add} onClose={() => setAdding(false)} onAdded={setAdded} />
     </main>
   );
 }

@@ -18,10 +18,13 @@ const languages = LANGS.map((code) => ({ code, name: languageName(code) }));
 
 /** The form that adds a term of the reader's own, in a modal dialog; says what was added. */
 export function MyTermDialog({
+  initial,
   open,
   onClose,
   onAdded,
 }: {
+  /** Filled in from the context menu's selection. */
+  initial?: { name: string; abbreviation: string } | undefined;
   open: boolean;
   onClose: () => void;
   onAdded: (name: string) => void;
@@ -50,7 +53,12 @@ export function MyTermDialog({
         <MyTermForm
           labels={labels}
           languages={languages}
-          initial={{ name: '', abbreviation: '', definition: '', lang: uiLanguage }}
+          initial={{
+            name: initial?.name ?? '',
+            abbreviation: initial?.abbreviation ?? '',
+            definition: '',
+            lang: uiLanguage,
+          }}
           onSave={save}
           onCancel={onClose}
         />

@@ -30,4 +30,16 @@ describe('parseHash', () => {
   it("sends the letter's own id to the Glossary tab", () => {
     expect(parseHash('#glossary=letter')).toEqual({ view: 'glossary', term: null });
   });
+
+  it('opens the form to add a term, filled in from the context menu', () => {
+    expect(parseHash('#glossaries=&add=North+Sea+Wind+Alliance')).toEqual({
+      view: 'glossaries',
+      add: { name: 'North Sea Wind Alliance', abbreviation: '' },
+    });
+    expect(parseHash('#glossaries=&abbreviation=CBAM')).toEqual({
+      view: 'glossaries',
+      add: { name: '', abbreviation: 'CBAM' },
+    });
+    expect(parseHash('#glossaries')).toEqual({ view: 'glossaries' });
+  });
 });
