@@ -22,7 +22,10 @@ interface Props {
   onDecline: (offer: Offer) => void;
 }
 
-/** "This page defines CBAM" with the sentence it came from, and the reader's yes or no. */
+/**
+ * "This page defines CBAM" with the sentence it came from, and the reader's yes or no. The status line
+ * stays when no offer is left, so the reader hears what the last click did.
+ */
 export function DefinitionOffers({ offers, labels, onAdd, onDecline }: Props) {
   const [said, setSaid] = useState<string | null>(null);
   return (

@@ -33,7 +33,11 @@ export function MyTermForm({ labels, languages, initial, onSave, onCancel }: Pro
   const [saving, setSaving] = useState(false);
   const field = (key: keyof MyTermFormValue) => ({
     value: value[key],
-    onInput: (e: Event) => setValue({ ...value, [key]: (e.currentTarget as HTMLInputElement).value }),
+    // From the latest state: two fields filled before a render (autofill) both stay.
+    onInput: (e: Event) => {
+      const typed = (e.currentTarget as HTMLInputElement).value;
+      setValue((current) => ({ ...current, [key]: typed }));
+    },
   });
   return (
     <form

@@ -24,7 +24,7 @@ import {
 import { GlossariesPage } from './pages/glossaries';
 import { PopupUi } from './pages/popup-ui';
 import { TooltipPage } from './pages/tooltip';
-import { waitForHighlight, waitForStableHighlights, highlightedTexts } from './pages/highlights';
+import { waitForExactly, waitForHighlight } from './pages/highlights';
 import { writeTbxFile } from '../scripts/make-tbx';
 
 const fixture = useFixtures();
@@ -63,30 +63,6 @@ before(async () => {
 after(async () => {
   await rm(bigDir, { recursive: true, force: true });
 });
-
-/** Waits until the page's highlights are exactly `expected` (sorted), and stay so. */
-async function waitForExactly(page: TestPage, expected: string[]): Promise<void> {
-  const want = JSON.stringify([...expected].sort());
-  await page
-    .waitForFunction(
-      ({ want, name }) => {
-        const texts = [...(CSS.highlights.get(name) ?? [])].map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        });
-        return JSON.stringify(texts.sort()) === want;
-      },
-      { want, name: 'benelux-glossary' },
-      { timeout: 30_000 },
-    )
-    .catch(async (error: unknown) => {
-      throw new Error(`Highlights are ${JSON.stringify(await highlightedTexts(page))}, not ${want}`, { cause: error });
-    });
-  const stable = await waitForStableHighlights(page, { quietMs: 1_000 });
-  assert.equal(JSON.stringify([...stable].sort()), want);
-}
 
 /**
  * Waits until the enabled glossaries reach pages by `route`: copied into every frame, or matched by

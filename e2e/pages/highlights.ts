@@ -2,6 +2,7 @@
  * What the content script shows on a page: the ranges of the one named CSS highlight. The page's
  * main world shares the CSS.highlights registry with the content script, so tests read it there.
  */
+import assert from 'node:assert/strict';
 import type { TestFrame } from '../harness';
 
 export const HIGHLIGHT_NAME = 'benelux-glossary';
@@ -82,4 +83,28 @@ export async function waitForStableHighlights(
     }
   }
   return JSON.parse(last) as string[];
+}
+
+/** Waits until the page's highlights are exactly `expected` (sorted), and stay so. */
+export async function waitForExactly(page: TestFrame, expected: string[]): Promise<void> {
+  const want = JSON.stringify([...expected].sort());
+  await page
+    .waitForFunction(
+      ({ want, name }) => {
+        const texts = [...(CSS.highlights.get(name) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        });
+        return JSON.stringify(texts.sort()) === want;
+      },
+      { want, name: 'benelux-glossary' },
+      { timeout: 30_000 },
+    )
+    .catch(async (error: unknown) => {
+      throw new Error(`Highlights are ${JSON.stringify(await highlightedTexts(page))}, not ${want}`, { cause: error });
+    });
+  const stable = await waitForStableHighlights(page, { quietMs: 1_000 });
+  assert.equal(JSON.stringify([...stable].sort()), want);
 }

@@ -75,7 +75,8 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
         onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      {!query.trim() && definitions.offers.length > 0 && (
+      {/* Kept while empty: its status says what the last click did after the last offer has gone. */}
+      {!query.trim() && (
         <DefinitionOffers
           offers={definitions.offers}
           labels={offerLabels}
