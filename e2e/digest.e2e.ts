@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { BROWSERS, FIXTURES_DIR, REPO_ROOT, TEST_TIMEOUT, useBrowser, useFixtures, withPage } from './harness';
 import { GlossariesPage } from './pages/glossaries';
-import { PopupUi } from './pages/popup-ui';
+import { onThisPage, PopupUi } from './pages/popup-ui';
 import { bringToFront, waitForBodyOccurrences } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
@@ -84,7 +84,7 @@ for (const name of BROWSERS) {
             await writer.waitSaved(note);
 
             const popup = await PopupUi.openFor(b, web, page);
-            await popup.waitForRow('etias');
+            await popup.waitForRow('etias', 15_000, onThisPage);
             // The list as the reader sees it: the rows with a count are the page's terms, in the digest's order.
             const listed = (await popup.results()).filter((r) => r.badge?.endsWith('×'));
             assert.deepEqual(listed.map((r) => r.id).sort(), ['etias', 'gbvb', 'nsec'], JSON.stringify(listed));

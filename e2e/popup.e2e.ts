@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, TEST_TIMEOUT, withPage, type TestPage, BROWSERS, sleep, useBrowser, useFixtures } from './harness';
 import { HIGHLIGHT_NAME, highlightedTexts, waitForHighlight } from './pages/highlights';
-import { PopupUi } from './pages/popup-ui';
+import { onThisPage, PopupUi } from './pages/popup-ui';
 import { FLASH_HIGHLIGHT, waitForBodyOccurrences } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
@@ -187,7 +187,7 @@ for (const name of BROWSERS) {
           await waitForBodyOccurrences(web, 'ETIAS', 2);
           await withPage(b, 'popup-on-this-page', async (page) => {
             const popup = await PopupUi.openFor(b, web, page);
-            const row = await popup.waitForRow('etias');
+            const row = await popup.waitForRow('etias', 15_000, onThisPage);
             assert.equal(await popup.listHeading(), 'On this page');
             // Rows with a count are the page's terms; recently viewed ones follow without one.
             const rows = (await popup.results()).filter((r) => r.badge !== null && r.badge.endsWith('×'));
@@ -219,7 +219,7 @@ for (const name of BROWSERS) {
           assert.deepEqual(await waitForBodyOccurrences(web, 'ETIAS', 2), ['etias-1', 'etias-2']);
           await withPage(b, 'popup-reveal', async (page) => {
             const popup = await PopupUi.openFor(b, web, page);
-            assert.equal((await popup.waitForRow('etias')).badge, '2×');
+            assert.equal((await popup.waitForRow('etias', 15_000, onThisPage)).badge, '2×');
             assert.equal(await web.evaluate(() => scrollY), 0);
             const reveals: { text: string; para: string | null; inView: boolean; scrollY: number }[] = [];
             for (let i = 0; i < 2; i++) {
@@ -260,7 +260,7 @@ for (const name of BROWSERS) {
           await waitForBodyOccurrences(web, 'ETIAS', 1);
           await withPage(b, 'popup-title', async (page) => {
             const popup = await PopupUi.openFor(b, web, page);
-            const row = await popup.waitForRow('etias');
+            const row = await popup.waitForRow('etias', 15_000, onThisPage);
             await web.evaluate((flash) => CSS.highlights.delete(flash), FLASH_HIGHLIGHT);
             await popup.clickRow('etias');
             const reveal = await flashed(web);

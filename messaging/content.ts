@@ -6,6 +6,11 @@ import { defineReceiver, type Target } from './receiver';
 const schemas = {
   /** Popup → top frame: the terms on this page, whether we are on here, the page's title and URL. */
   getPageTerms: z.strictObject({}),
+  /**
+   * Popup → top frame: the abbreviations the page defines. Asked apart from getPageTerms: reading the
+   * page's rendered text takes a layout, and "On this page" does not wait for it.
+   */
+  getPageDefinitions: z.strictObject({}),
   /** Popup → top frame: scroll to the term's next occurrence and flash it. */
   revealTerm: z.strictObject({ termId: termIdSchema }),
   /** Background (keyboard command) → the tab: explain the term at the selection. */
@@ -26,14 +31,19 @@ export interface PageTerms {
   /** The page's title and address, for the digest of its terms (so the popup needs no `tabs` permission). */
   title: string;
   url: string;
-  /** The page's language (its `lang`), for a term learned from it. */
+}
+
+/** Abbreviations a page defines ("Long Form (ABBR)"): the popup offers those no glossary knows. */
+export interface PageDefinitions {
+  /** The page's language (its `lang`) and address, for a term learned from it. */
   lang: string;
-  /** Abbreviations the page defines ("Long Form (ABBR)"): the popup offers those no glossary knows. */
+  url: string;
   definitions: { abbreviation: string; expansion: string; sentence: string }[];
 }
 
 export interface ContentResponses {
   getPageTerms: PageTerms;
+  getPageDefinitions: PageDefinitions;
   revealTerm: { revealed: boolean };
   explainSelection: { explained: string | null };
   relayNotesChanged: { ok: true };

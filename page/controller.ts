@@ -3,6 +3,7 @@ import { PageEngine, type PageOptions } from './engine';
 import * as badge from './features/badge';
 import * as explainSelection from './features/explain-selection';
 import * as highlight from './features/highlight';
+import * as pageDefinitions from './features/page-definitions';
 import * as hoverTooltip from './features/hover-tooltip';
 import * as reveal from './features/reveal';
 import * as siteSwitch from './features/site-switch';
@@ -15,7 +16,15 @@ interface Feature {
 /**
  * Highlight last: its first apply starts the page, by which time every other feature listens.
  */
-const FEATURES: readonly Feature[] = [hoverTooltip, reveal, explainSelection, badge, siteSwitch, highlight];
+const FEATURES: readonly Feature[] = [
+  hoverTooltip,
+  reveal,
+  explainSelection,
+  badge,
+  siteSwitch,
+  pageDefinitions,
+  highlight,
+];
 
 /**
  * Explains one frame's document (a web page, or the glossary page's reading view) by composing the

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LANGS, type Lang } from '@/core/constants';
 import type { GlossaryEntry } from '@/core/glossary-schema';
+import { contentScript, type PageDefinitions } from '@/messaging/content';
 import { useCollections } from './context';
 import type { Entries } from './entries';
 import { uiLanguage } from './i18n';
@@ -37,8 +38,24 @@ export function useDefinitionOffers(
   const [offers, setOffers] = useState<DefinitionOffer[]>([]);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
 
+  const [found, setFound] = useState<PageDefinitions | null>(null);
+  const tabId = page?.tabId;
   useEffect(() => {
-    const definitions = page?.terms.definitions ?? [];
+    if (tabId === undefined) return;
+    let live = true;
+    contentScript({ tabId, frameId: 0 })
+      .getPageDefinitions({})
+      .then(
+        (answer) => live && setFound(answer),
+        () => undefined, // an older content script, or none: nothing to offer
+      );
+    return () => {
+      live = false;
+    };
+  }, [tabId]);
+
+  useEffect(() => {
+    const definitions = found?.definitions ?? [];
     if (!entries || declined === undefined || definitions.length === 0) return setOffers([]);
     let live = true;
     void (async () => {
@@ -54,9 +71,9 @@ export function useDefinitionOffers(
     return () => {
       live = false;
     };
-  }, [entries, page, declined, importedCandidates]);
+  }, [entries, found, declined, importedCandidates]);
 
-  const pageLang = page?.terms.lang.slice(0, 2).toLowerCase() ?? '';
+  const pageLang = found?.lang.slice(0, 2).toLowerCase() ?? '';
   const lang: Lang = (LANGS as readonly string[]).includes(pageLang) ? (pageLang as Lang) : uiLanguage;
   return {
     offers: offers.filter((o) => !done.has(o.abbreviation)),
@@ -65,7 +82,7 @@ export function useDefinitionOffers(
         name: offer.expansion,
         abbreviation: offer.abbreviation,
         lang,
-        source: `${offer.sentence} — ${page?.terms.url ?? ''}`.slice(0, 1000),
+        source: `${offer.sentence} — ${found?.url ?? ''}`.slice(0, 1000),
       });
       setDone(new Set([...done, offer.abbreviation]));
     },

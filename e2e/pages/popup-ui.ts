@@ -6,6 +6,12 @@
 import { sleep, type TestBrowser, type TestPage } from '../harness';
 import { bringToFront } from './tooltip-notes';
 
+/**
+ * A row of "On this page" (with its count), not the same term's row among the recent ones, which the
+ * popup shows until the page's content script has answered.
+ */
+export const onThisPage = (row: ResultRow): boolean => row.badge?.endsWith('×') ?? false;
+
 export interface ResultRow {
   id: string;
   name: string;
@@ -113,11 +119,11 @@ export class PopupUi {
   }
 
   /** Waits for a row with this term id (e.g. in "On this page"). */
-  async waitForRow(id: string, timeout = 15_000): Promise<ResultRow> {
+  async waitForRow(id: string, timeout = 15_000, accept: (row: ResultRow) => boolean = () => true): Promise<ResultRow> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const row = (await this.results()).find((r) => r.id === id);
-      if (row) return row;
+      if (row && accept(row)) return row;
       if (Date.now() > deadline) {
         throw new Error(`No result row for "${id}"; rows: ${JSON.stringify(await this.results())}`);
       }

@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findAbbreviationDefinitions } from '@/core/abbreviation-definitions';
-import { contentReceiver, type PageTerms } from '@/messaging/content';
+import { contentReceiver } from '@/messaging/content';
 import { watchPageSettings } from '@/settings';
 import type { PageEngine } from '@/page/engine';
 
@@ -18,22 +17,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
         counts: Object.fromEntries(engine.highlighter?.counts() ?? []),
         title: document.title,
         url: location.href,
-        lang: document.documentElement.lang,
-        definitions: pageDefinitions(),
       }),
     ),
   );
-}
-
-/** How much of the page's text is read for abbreviations it defines (once, when the popup asks). */
-const DEFINITIONS_TEXT_MAX = 1_000_000;
-
-/** The abbreviations the page's text defines, as the reader sees the text (its rendered text). */
-function pageDefinitions(): PageTerms['definitions'] {
-  const text = (document.body?.innerText ?? '').slice(0, DEFINITIONS_TEXT_MAX);
-  return findAbbreviationDefinitions(text, 20).map(({ abbreviation, expansion, sentence }) => ({
-    abbreviation,
-    expansion,
-    sentence,
-  }));
 }
