@@ -8,15 +8,7 @@
  *   the imported candidates received and ranked and rendered.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-}
+import type { TraceEvent } from './trace-event';
 
 const KEY_MARK = 'bench:key';
 

@@ -8,16 +8,7 @@
  */
 import { launch } from './chromium';
 import { makeFixture, withServer } from './page-fixtures';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; functionName?: string } };
-}
+import type { TraceEvent } from './trace-event';
 
 const bare = process.argv.includes('--bare');
 const mb = Number(process.argv.find((a) => /^[\d.]+$/.test(a)) ?? 4);

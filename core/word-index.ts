@@ -73,7 +73,7 @@ export class WordIndexBuilder {
 }
 
 /** IndexedDB orders string keys by UTF-16 code units; so do the buckets' words. */
-function compareCodeUnits(a: string, b: string): number {
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { bucketOf, bucketRange, collectIds, entryWords, WordIndexBuilder } from '@/core/word-index';
+import { bucketOf, bucketRange, collectIds, compareCodeUnits, entryWords, WordIndexBuilder } from '@/core/word-index';
 import type { ConceptRow, GlossaryDatabase, WordIndexRow } from './database';
 
 /**
@@ -128,9 +128,7 @@ export async function updateEntryWords(
     const row = (await db.wordIndex.get([generation, bucket])) ?? { generation, bucket, words: [], ids: [] };
     const postings = new Map(row.words.map((word, i) => [word, row.ids[i]!.filter((x) => x !== id)]));
     for (const word of after) if (bucketOf(word) === bucket) postings.set(word, [...(postings.get(word) ?? []), id]);
-    const words = [...postings.keys()]
-      .filter((w) => postings.get(w)!.length > 0)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const words = [...postings.keys()].filter((w) => postings.get(w)!.length > 0).sort(compareCodeUnits);
     if (words.length === 0) await db.wordIndex.delete([generation, bucket]);
     else await db.wordIndex.put({ generation, bucket, words, ids: words.map((w) => postings.get(w)!) });
   }
