@@ -12,23 +12,34 @@ import type { TraceEvent } from './trace-event';
 
 const KEY_MARK = 'bench:key';
 
-/** Types `query` into the popup's empty search box at once; ms from its last key to `selector` shown. */
+/**
+ * Types `query` into the popup's empty search box at once; ms from its last key to a result of
+ * `selector` that answers it (its text holds the query) on screen — an answer to a shorter prefix
+ * shown meanwhile does not count unless it holds the query.
+ */
 export async function firstResult(page: Page, query: string, selector = 'li.result.imported'): Promise<number> {
-  await page.evaluate((selector) => {
-    const w = window as unknown as { __lastKey: number; __result: number };
-    w.__lastKey = NaN;
-    w.__result = NaN;
-    addEventListener('keydown', (e) => (w.__lastKey = e.timeStamp), { capture: true });
-    new MutationObserver(() => {
-      if (Number.isNaN(w.__result) && document.querySelector(selector)) w.__result = performance.now();
-    }).observe(document.body, { childList: true, subtree: true });
-  }, selector);
+  await page.evaluate(
+    ({ selector, query }) => {
+      const w = window as unknown as { __lastKey: number; __result: number };
+      w.__lastKey = NaN;
+      w.__result = NaN;
+      addEventListener('keydown', (e) => (w.__lastKey = e.timeStamp), { capture: true });
+      const answers = () =>
+        [...document.querySelectorAll(selector)].some((row) => row.textContent?.toLowerCase().includes(query));
+      new MutationObserver(() => {
+        if (Number.isNaN(w.__result) && answers()) w.__result = performance.now();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    },
+    { selector, query: query.toLowerCase() },
+  );
   await page.focus('input.search');
   await page.keyboard.type(query);
-  await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => null);
+  await page.waitForFunction(() => !Number.isNaN((window as unknown as { __result: number }).__result), null, {
+    timeout: 10_000,
+  });
   return page.evaluate(() => {
     const w = window as unknown as { __lastKey: number; __result: number };
-    return w.__result - w.__lastKey;
+    return Math.max(0, w.__result - w.__lastKey);
   });
 }
 

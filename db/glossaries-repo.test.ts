@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema';
 import { sampleGlossary } from '@/test/sample-glossary';
 import { openDatabase, SCHEMA_VERSIONS } from './database';
@@ -12,6 +12,7 @@ import {
   forEachEnabledEntry,
   getImportedEntry,
   importedEntriesPage,
+  importedCandidateBatches,
   importedCandidates,
   listGlossaries,
   renameGlossary,
@@ -176,6 +177,30 @@ describe('the popup’s candidates', () => {
     ]);
     expect(await importedCandidates(db, 'en', 2)).toHaveLength(2);
     expect(await importedCandidates(db, '  ')).toEqual([]);
+  });
+
+  it('come in a first batch and the rest, and no more is read once the reader stops', async () => {
+    const db = freshDb();
+    await importAll(
+      db,
+      Array.from({ length: 9 }, (_, i) => entry(String(i), `energy ${i}`)),
+    );
+    const batches = [];
+    for await (const batch of importedCandidateBatches(db, 'energy', 200, 4))
+      batches.push({ keys: batch.candidates.map((c) => c.entry.id), last: batch.last });
+    expect(batches).toEqual([
+      { keys: ['0', '1', '2', '3'], last: false },
+      { keys: ['4', '5', '6', '7', '8'], last: true },
+    ]);
+    const get = vi.spyOn(db.concepts, 'bulkGet');
+    for await (const batch of importedCandidateBatches(db, 'energy', 200, 4)) {
+      expect(batch.candidates).toHaveLength(4);
+      break;
+    }
+    expect(get).toHaveBeenCalledTimes(1);
+    const fewer = [];
+    for await (const batch of importedCandidateBatches(db, 'energy', 3, 4)) fewer.push(batch);
+    expect(fewer.map((b) => [b.candidates.length, b.last])).toEqual([[3, true]]);
   });
 
   it('of an import stored before the word index (schema 3) are found after the upgrade', async () => {

@@ -250,26 +250,55 @@ export async function forEachEnabledEntry(
   }
 }
 
+type Candidate = { key: string; glossary: GlossaryRow; entry: ImportedEntry };
+
 /**
  * Imported entries of enabled glossaries with a word starting with `prefix` (folded): the popup's
- * candidate set, which Fuse then ranks — the popup never loads every row. Glossaries in the reader's
- * order; in each, entries with the word itself before those with longer words.
+ * candidate set, which its search then ranks — the popup never loads every row. Glossaries in the
+ * reader's order; in each, entries with the word itself before those with longer words.
  */
-export async function importedCandidates(
+export async function importedCandidates(db: GlossaryDatabase, prefix: string, limit = 200): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  for await (const { candidates } of importedCandidateBatches(db, prefix, limit)) found.push(...candidates);
+  return found;
+}
+
+/**
+ * The same candidates in batches: the first `firstBatch` rows, then the rest. Each row is its own
+ * IndexedDB request (~0.2 ms each in Chromium), so a first batch ranks and shows before 200 are read;
+ * a consumer that stops iterating reads no more. `last` marks the final batch.
+ */
+export async function* importedCandidateBatches(
   db: GlossaryDatabase,
   prefix: string,
   limit = 200,
-): Promise<{ key: string; glossary: GlossaryRow; entry: ImportedEntry }[]> {
+  firstBatch = limit,
+): AsyncGenerator<{ candidates: Candidate[]; last: boolean }> {
   const word = searchKey(prefix).split(' ')[0] ?? '';
-  if (!word) return [];
-  const found: { key: string; glossary: GlossaryRow; entry: ImportedEntry }[] = [];
-  for (const glossary of await listGlossaries(db)) {
-    if (!glossary.enabled || !glossary.generation || found.length >= limit) continue;
-    const ids = await idsWithPrefix(db, glossary.generation, word, limit - found.length);
-    const rows = await db.concepts.bulkGet(ids.map((id) => [glossary.generation, id] as [string, string]));
-    for (const row of rows) if (row) found.push({ key: termKey(glossary.id, row.id), glossary, entry: row.entry });
+  const wanted: { glossary: GlossaryRow; id: string }[] = [];
+  if (word) {
+    for (const glossary of await listGlossaries(db)) {
+      if (!glossary.enabled || !glossary.generation || wanted.length >= limit) continue;
+      for (const id of await idsWithPrefix(db, glossary.generation, word, limit - wanted.length))
+        wanted.push({ glossary, id });
+    }
   }
-  return found;
+  for (let start = 0; ;) {
+    const end = start === 0 ? firstBatch : wanted.length;
+    const slice = wanted.slice(start, end);
+    const rows = await db.concepts.bulkGet(
+      slice.map(({ glossary, id }) => [glossary.generation, id] as [string, string]),
+    );
+    const candidates: Candidate[] = [];
+    rows.forEach((row, i) => {
+      const { glossary } = slice[i]!;
+      if (row) candidates.push({ key: termKey(glossary.id, row.id), glossary, entry: row.entry });
+    });
+    const last = end >= wanted.length;
+    yield { candidates, last };
+    if (last) return;
+    start = end;
+  }
 }
 
 /** The reader's precision rules for one glossary (core/imported-terms.ts glossaryRulesSchema). */

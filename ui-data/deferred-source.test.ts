@@ -29,6 +29,7 @@ function loadedSource(): DataSource {
       watchKnown: watch(['nsec']),
       exportNotes: vi.fn(),
       importedCandidates: vi.fn(() => Promise.resolve([])),
+      searchImported: vi.fn(),
     },
   };
 }

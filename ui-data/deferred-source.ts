@@ -48,6 +48,7 @@ export function deferredSource(load: Promise<DataSource>, entries: readonly Glos
       watchKnown: deferWatch(load, (s) => collectionsOf(s).watchKnown),
       exportNotes: async () => collectionsOf(await load).exportNotes(),
       importedCandidates: async (prefix, limit) => collectionsOf(await load).importedCandidates(prefix, limit),
+      searchImported: (query, answer) => void load.then((s) => collectionsOf(s).searchImported(query, answer)),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   getEntry,
   getImportedEntry,
   getNote,
+  importedCandidateBatches,
   importedCandidates,
   knownIds,
   storedGlossaryVersion,
@@ -14,7 +15,7 @@ import {
 } from '@/db';
 import { background } from '@/messaging/background';
 import { backgroundWrites, type BackgroundClient } from './background-writes';
-import type { FindCandidates } from './candidates-worker';
+import { importedSearcher, type SearchImported } from '@/core/imported-searcher';
 import type { DataSource, Watch } from './source';
 
 function watchLive<T>(query: () => Promise<T>, onChange: (value: T) => void): () => void {
@@ -52,6 +53,11 @@ function shared<T>(watch: Watch<T>, initial?: T): Watch<T> {
   return subscribe;
 }
 
+/** The popup's search over imported glossaries, on the calling thread. */
+export function onThisThread(db: GlossaryDatabase): SearchImported {
+  return importedSearcher((word, limit, firstBatch) => importedCandidateBatches(db, word, limit, firstBatch));
+}
+
 /**
  * The popup's and the glossary page's source: the extension's own database, read directly, so that
  * liveQuery shows every write (from the background or another page) without reload.
@@ -66,8 +72,8 @@ export function createDexieSource(
   db: GlossaryDatabase,
   bundled: { version: string; entries: readonly GlossaryEntry[] },
   client: BackgroundClient = background,
-  /** Where the popup's imported candidates are read (default: on this thread, from `db`). */
-  findCandidates: FindCandidates = (prefix, limit) => importedCandidates(db, prefix, limit),
+  /** Where the popup searches the imported glossaries (default: on this thread, in `db`). */
+  searchImported: SearchImported = onThisThread(db),
 ): DataSource {
   let seeded: Promise<void> | undefined;
   const ready = () =>
@@ -115,7 +121,8 @@ export function createDexieSource(
       watchNotes: shared((onChange) => watchLive(() => allNotes(db), onChange)),
       watchKnown: shared((onChange) => watchLive(() => knownIds(db), onChange)),
       exportNotes: async () => exportNotes(db, (await storedGlossaryVersion(db)) ?? undefined),
-      importedCandidates: findCandidates,
+      importedCandidates: (prefix, limit) => importedCandidates(db, prefix, limit),
+      searchImported,
     },
   };
 }

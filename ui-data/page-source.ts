@@ -1,5 +1,5 @@
 import { entries, glossaryVersion } from 'virtual:glossary-derived/search';
-import { workerCandidates } from './candidates-worker';
+import { workerSearch } from './search-worker';
 import { deferredSource } from './deferred-source';
 import { pageDatabase } from './page-db';
 import type { DataSource } from './source';
@@ -11,17 +11,17 @@ import type { DataSource } from './source';
  */
 export function extensionPageSource(
   options: {
-    /** Reads the imported glossaries' search candidates off the page's thread (the popup's). */
-    candidatesWorker?: () => Worker;
+    /** Searches the imported glossaries off the page's thread (the popup's). */
+    searchWorker?: () => Worker;
   } = {},
 ): DataSource {
-  const load = Promise.all([pageDatabase(), import('./dexie-source')]).then(([{ db, repo }, dexie]) => {
-    const onThisThread = (prefix: string, limit: number) => repo.importedCandidates(db, prefix, limit);
+  const load = Promise.all([pageDatabase(), import('./dexie-source')]).then(([{ db }, dexie]) => {
+    const here = dexie.onThisThread(db);
     return dexie.createDexieSource(
       db,
       { version: glossaryVersion, entries },
       undefined,
-      options.candidatesWorker ? workerCandidates(options.candidatesWorker, onThisThread) : onThisThread,
+      options.searchWorker ? workerSearch(options.searchWorker, here) : here,
     );
   });
   return deferredSource(load, entries);

@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '@/core/glossary-schema';
 import type { ImportedCandidate } from '@/core/imported-search';
+import type { SearchImported } from '@/core/imported-searcher';
 import type { Note, SaveNoteInput } from '@/core/notes';
 import type { NotesExport } from '@/core/notes-export';
 import type { BackgroundResponses } from '@/messaging/background';
@@ -55,6 +56,8 @@ export interface Collections {
   /** The ids of the terms marked "I know this term". */
   watchKnown: Watch<string[]>;
   exportNotes(): Promise<NotesExport>;
-  /** Entries of the enabled imported glossaries with a term word starting with `prefix`: what the popup's search ranks. */
+  /** Entries of the enabled imported glossaries with a term word starting with `prefix`. */
   importedCandidates: (prefix: string, limit: number) => Promise<ImportedCandidate[]>;
+  /** The popup's search over the enabled imported glossaries (core/imported-searcher.ts). */
+  searchImported: SearchImported;
 }

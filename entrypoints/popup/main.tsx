@@ -7,15 +7,15 @@ import { App } from './App';
 import '@/assets/popup.css';
 import '@/assets/note-editor.css';
 
-/** Vite bundles the worker from this `new Worker(new URL(…))` into its own file (candidates.worker.ts). */
-const candidatesWorker = () => new Worker(new URL('./candidates.worker.ts', import.meta.url), { type: 'module' });
+/** Vite bundles the worker from this `new Worker(new URL(…))` into its own file (search.worker.ts). */
+const searchWorker = () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
 
 document.documentElement.lang = uiLocale;
 document.title = t('appTitle');
 const root = document.getElementById('app');
 if (root)
   render(
-    <DataProvider source={extensionPageSource({ candidatesWorker })}>
+    <DataProvider source={extensionPageSource({ searchWorker })}>
       <App />
     </DataProvider>,
     root,

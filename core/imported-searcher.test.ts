@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportedCandidate, ImportedHit } from './imported-search';
+import { CANDIDATES, importedSearcher, type CandidateBatches } from './imported-searcher';
+
+const candidate = (text: string): ImportedCandidate => ({
+  key: `g:${text}`,
+  glossary: { id: 'g', title: 'G' },
+  entry: { id: text, terms: [{ lang: 'en', text }], definitions: [], subjectFields: [] },
+});
+
+/** A database stand-in: the candidates whose first word starts with the read word, in two batches. */
+function fakeBatches(texts: readonly string[]) {
+  const reads: string[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const batches: CandidateBatches = async function* (word, limit, firstBatch) {
+    reads.push(word);
+    const found = texts
+      .filter((t) => t.startsWith(word))
+      .slice(0, limit)
+      .map(candidate);
+    yield { candidates: found.slice(0, firstBatch), last: found.length <= firstBatch };
+    if (found.length <= firstBatch) return;
+    await gate;
+    yield { candidates: found.slice(firstBatch), last: true };
+  };
+  return { batches, reads, release: () => release() };
+}
+
+const now = () => Promise.resolve();
+const keys = (hits: ImportedHit[] | null) => hits?.map((h) => h.entry.id) ?? null;
+
+function collect() {
+  const answers: { hits: string[] | null; final: boolean }[] = [];
+  return { answers, answer: (hits: ImportedHit[] | null, final: boolean) => answers.push({ hits: keys(hits), final }) };
+}
+
+describe('the popup’s search over imported glossaries', () => {
+  it('answers a short query with no search and reads nothing', async () => {
+    const db = fakeBatches(['energy']);
+    const search = importedSearcher(db.batches, now);
+    const { answers, answer } = collect();
+    search({ query: 'e', lang: 'en', limit: 20 }, answer);
+    await vi.waitFor(() => expect(answers).toEqual([{ hits: null, final: true }]));
+    expect(db.reads).toEqual([]);
+  });
+
+  it('reads once for a word and ranks the same set again as the word grows, while it holds them all', async () => {
+    const db = fakeBatches(['energy', 'energy market', 'enlargement']);
+    const search = importedSearcher(db.batches, now);
+    const first = collect();
+    search({ query: 'en', lang: 'en', limit: 20 }, first.answer);
+    await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+    expect(first.answers.at(-1)!.hits!.sort()).toEqual(['energy', 'energy market', 'enlargement']);
+    const next = collect();
+    search({ query: 'energy m', lang: 'en', limit: 20 }, next.answer);
+    await vi.waitFor(() => expect(next.answers).toEqual([{ hits: ['energy market'], final: true }]));
+    expect(db.reads).toEqual(['en']);
+  });
+
+  it('shows the first batch before the rest is read, then the whole set', async () => {
+    const texts = Array.from({ length: 100 }, (_, i) => `grid ${String(i).padStart(3, '0')}`);
+    const db = fakeBatches(texts);
+    const search = importedSearcher(db.batches, now);
+    const { answers, answer } = collect();
+    search({ query: 'grid 09', lang: 'en', limit: 20 }, answer);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // The first batch (40) holds none of grid 090–099: an answer, not final, without them.
+    expect(answers[0]!.final).toBe(false);
+    expect(answers[0]!.hits!.filter((id) => id >= 'grid 090')).toEqual([]);
+    db.release();
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers[1]!.final).toBe(true);
+    expect(answers[1]!.hits!.slice(0, 10)).toEqual(texts.slice(90));
+  });
+
+  it('reads again when the shorter word’s set was full, answering from it meanwhile', async () => {
+    const texts = Array.from({ length: CANDIDATES + 5 }, (_, i) => `market ${i}`);
+    const db = fakeBatches([...texts, 'marketplace']);
+    const search = importedSearcher(db.batches, now);
+    const first = collect();
+    search({ query: 'mar', lang: 'en', limit: 20 }, first.answer);
+    db.release();
+    await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+    const next = collect();
+    search({ query: 'marketp', lang: 'en', limit: 20 }, next.answer);
+    // The full set of "mar" lacks marketplace (the 206th): the interim answer has not got it, the read finds it.
+    await vi.waitFor(() => expect(next.answers.at(-1)?.final).toBe(true));
+    expect(next.answers[0]!.final).toBe(false);
+    expect(next.answers[0]!.hits).not.toContain('marketplace');
+    expect(next.answers.at(-1)!.hits![0]).toBe('marketplace');
+    expect(db.reads).toEqual(['mar', 'marketp']);
+  });
+
+  it('reads once for a burst of keys: a search superseded while it waits reads nothing and answers no more', async () => {
+    const db = fakeBatches(['verdrag', 'verdraagzaamheid']);
+    let tick!: () => void;
+    const search = importedSearcher(db.batches, () => new Promise<void>((resolve) => (tick = resolve)));
+    const older = collect();
+    search({ query: 'verd', lang: 'en', limit: 20 }, older.answer);
+    const olderTick = tick;
+    const newer = collect();
+    search({ query: 'verdraag', lang: 'en', limit: 20 }, newer.answer);
+    olderTick();
+    tick();
+    await vi.waitFor(() => expect(newer.answers).toEqual([{ hits: ['verdraagzaamheid'], final: true }]));
+    expect(older.answers).toEqual([]);
+    expect(db.reads).toEqual(['verdraag']);
+  });
+
+  it('answers no hits, final, when the database fails', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing: CandidateBatches = () => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('database gone')) }),
+    });
+    const search = importedSearcher(failing, now);
+    const { answers, answer } = collect();
+    search({ query: 'energy', lang: 'en', limit: 20 }, answer);
+    await vi.waitFor(() => expect(answers).toEqual([{ hits: [], final: true }]));
+    expect(error).toHaveBeenCalled();
+  });
+});
