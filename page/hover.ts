@@ -149,6 +149,8 @@ export class HoverController {
 
   /** Shows a term's tooltip; `pinned` makes it a dialog that takes focus; `note` opens its note editor. */
   open(target: HoverTarget, pinned: boolean, note = false): void {
+    // A dwell still running (the pointer rested on a term before a right-click) would replace this one.
+    this.cancelDwell();
     this.cancelHide();
     this.shown = target;
     this.pinned = pinned;
