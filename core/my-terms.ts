@@ -1,4 +1,4 @@
-import { LANGS } from './constants';
+import { LANGS, type Lang } from './constants';
 import { MY_TERMS_GLOSSARY_ID } from './ids';
 import { entryIdFromTerm } from './import/naming';
 import { importedEntrySchema, type ImportedEntry } from './imported-schema';
@@ -42,4 +42,20 @@ export function myTermEntry(input: MyTermInput): ImportedEntry {
     ...(parsed.source ? { source: parsed.source } : {}),
   };
   return importedEntrySchema.parse(entry);
+}
+
+/** What the form shows to edit one of the reader's terms: the input the entry was made from. */
+export function myTermInputOf(entry: ImportedEntry): MyTermInput {
+  const name = entry.terms.find((t) => t.type !== 'abbreviation') ?? entry.terms[0];
+  const lang = (LANGS as readonly string[]).includes(name?.lang ?? '') ? (name!.lang as Lang) : 'en';
+  const abbreviation = entry.terms.find((t) => t.type === 'abbreviation')?.text;
+  const definition = (entry.definitions.find((d) => d.lang === lang) ?? entry.definitions[0])?.text;
+  return {
+    id: entry.id,
+    name: name?.text ?? '',
+    ...(abbreviation ? { abbreviation } : {}),
+    ...(definition ? { definition } : {}),
+    lang,
+    ...(entry.source ? { source: entry.source } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import { termKey } from '@/core/ids';
 import { MY_TERMS_GLOSSARY_ID, myTermEntry, type MyTermInput } from '@/core/my-terms';
 import type { ImportedEntry } from '@/core/imported-schema';
 import { entryWords } from '@/core/word-index';
@@ -42,9 +43,19 @@ async function myTermsRow(db: GlossaryDatabase, title: string, now: number): Pro
 export async function saveMyTerm(
   db: GlossaryDatabase,
   input: MyTermInput,
-  { listTitle = 'My terms', now = Date.now() }: { listTitle?: string; now?: number } = {},
+  options: { listTitle?: string; now?: number } = {},
 ): Promise<ImportedEntry> {
   const entry = myTermEntry(input);
+  await putMyTermEntry(db, entry, options);
+  return entry;
+}
+
+/** Keeps an entry as the reader's term (checked already: myTermEntry, or another device's, by sync). */
+export async function putMyTermEntry(
+  db: GlossaryDatabase,
+  entry: ImportedEntry,
+  { listTitle = 'My terms', now = Date.now() }: { listTitle?: string; now?: number } = {},
+): Promise<void> {
   await db.transaction('rw', [db.glossaries, db.generations, db.concepts, db.wordIndex], async () => {
     const row = await myTermsRow(db, listTitle, now);
     const { generation } = row;
@@ -59,14 +70,20 @@ export async function saveMyTerm(
     );
     await db.glossaries.put(await withCounts(db, row, now));
   });
-  return entry;
 }
 
+/**
+ * Deletes one of the reader's terms. A note on it stays, named with the term (like a note on a deleted
+ * glossary's entry: listed as orphaned, and back on the term if a term of the same name is added again).
+ */
 export async function deleteMyTerm(db: GlossaryDatabase, id: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.glossaries, db.concepts, db.wordIndex], async () => {
+  await db.transaction('rw', [db.glossaries, db.concepts, db.wordIndex, db.notes], async () => {
     const row = await db.glossaries.get(MY_TERMS_GLOSSARY_ID);
     const previous = row && (await db.concepts.get([row.generation, id]));
     if (!row || !previous) return;
+    const noteKey = termKey(MY_TERMS_GLOSSARY_ID, id);
+    const name = previous.entry.terms[0]?.text;
+    if (name && (await db.notes.get(noteKey))) await db.notes.update(noteKey, { termName: name });
     await db.concepts.delete([row.generation, id]);
     await updateEntryWords(db, row.generation, id, entryWords(previous.entry), new Set());
     await db.glossaries.put(await withCounts(db, row, now));

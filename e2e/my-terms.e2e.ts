@@ -3,7 +3,8 @@
  * is highlighted on an open page without a reload — the abbreviation as written, not in lower case —
  * explained in the tooltip with its definition, and found in the popup. A page that defines an
  * abbreviation no glossary knows makes the popup offer it: added, it is highlighted and explained on
- * the next page; declined, it is not offered again.
+ * the next page; declined, it is not offered again. Edited on its entry on the glossary page (the form
+ * filled in with it), the open page explains it anew; deleted there, it is no longer highlighted.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,14 +19,15 @@ const fixture = useFixtures();
 const NAME = 'Gezamenlijk Rekenkamer Overleg';
 const DEFINITION = 'Het overleg van de rekenkamers van België, Nederland en Luxemburg.';
 const KEY = `my-terms:${entryIdFromTerm('nl', NAME)}`;
+const EDITED = 'Het jaarlijkse overleg van de drie rekenkamers.';
 
 for (const name of BROWSERS) {
   void describe(`${name}: the reader's own terms`, () => {
     const browser = useBrowser(name);
 
     void it(
-      'a term added on the glossary page is highlighted, explained and found',
-      { timeout: 3 * TEST_TIMEOUT },
+      'a term added on the glossary page is highlighted, explained and found; edited and deleted there',
+      { timeout: 4 * TEST_TIMEOUT },
       () =>
         withPage(browser(), 'my-terms-reader', async (reader) => {
           await reader.goto(fixture('mt-page.html'));
@@ -56,6 +58,26 @@ for (const name of BROWSERS) {
           } finally {
             await popupTab.close();
           }
+
+          // Edited on its entry (the form filled in with it), the open page explains it anew; deleted
+          // (asked once), it is no longer highlighted.
+          await withPage(browser(), 'my-terms-edit', async (admin) => {
+            const glossaries = await GlossariesPage.open(browser(), admin);
+            const before = await glossaries.publishedVersion();
+            const shown = await glossaries.editMyTerm(browser(), KEY, { definition: EDITED });
+            assert.deepEqual(shown, { name: NAME, abbreviation: 'GRO', definition: DEFINITION });
+            // Nothing on the page changes with a definition: the frames hear of it with the next publish.
+            await glossaries.waitForPublished(before);
+          });
+          await tooltip.hover('GRO');
+          const edited = await tooltip.waitForShown(`${NAME} (GRO)`);
+          assert.equal(edited.card.short, EDITED);
+          await tooltip.clickAway();
+          await withPage(browser(), 'my-terms-delete', async (admin) => {
+            const glossaries = await GlossariesPage.open(browser(), admin);
+            await glossaries.deleteMyTerm(browser(), KEY);
+          });
+          await waitForExactly(reader, ['ETIAS']);
         }),
     );
 

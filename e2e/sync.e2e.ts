@@ -1,11 +1,13 @@
 /**
  * Sync through the browser's account storage, in both browsers: a note written in profile A appears in
  * profile B once A's sync items are loaded into B's sync storage (what the browser's own sync does
- * between two signed-in browsers; without an account both browsers keep `storage.sync` locally).
+ * between two signed-in browsers; without an account both browsers keep `storage.sync` locally); so does
+ * a term A added to its own terms.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BROWSERS, TEST_TIMEOUT, useBrowser, withPage, type TestPage } from './harness';
+import { GlossariesPage } from './pages/glossaries';
 import { GlossaryPage } from './pages/glossary';
 
 type Items = Record<string, unknown>;
@@ -46,12 +48,14 @@ for (const name of BROWSERS) {
     const profileB = useBrowser(name);
 
     void it(
-      "a note written in profile A appears in profile B after A's sync items are loaded into B's",
+      "a note and an own term written in profile A appear in profile B after A's sync items are loaded into B's",
       { timeout: TEST_TIMEOUT },
       async () => {
         const text = 'Synced from profile A.';
         let items: Items = {};
         await withPage(profileA(), 'sync-a', async (page) => {
+          const mine = await GlossariesPage.open(profileA(), page);
+          await mine.addMyTerm({ name: 'North Sea Wind Alliance', abbreviation: 'NSWA', lang: 'en' });
           const glossary = await GlossaryPage.open(profileA(), '', page);
           await switchSyncOn(page);
           await glossary.typeNote('etias', text);
@@ -83,6 +87,8 @@ for (const name of BROWSERS) {
             text,
             { timeout: 20_000 },
           );
+          const glossaries = await GlossariesPage.open(profileB(), page);
+          await glossaries.waitForList(['Benelux-voorzitterschap 2023 — prioriteiten', 'My terms']);
         });
       },
     );

@@ -16,6 +16,13 @@ const schemas = {
   /** Background (keyboard command) → the tab: explain the term at the selection. */
   explainSelection: z.strictObject({}),
   /**
+   * Background (Firefox's `menus.onShown`) → the frame right-clicked in: the highlighted term at the
+   * last right-click (highlights are not elements: the frame hit-tests the point), to name it in the menu.
+   */
+  termAtMenuPoint: z.strictObject({}),
+  /** Background (the context menu's "Add a note on this term") → that frame: open the term's note editor. */
+  noteAtMenuPoint: z.strictObject({}),
+  /**
    * Background → every tab: a note changed; the content script tells its tooltip frame (Firefox does
    * not deliver runtime broadcasts to extension frames inside web pages).
    */
@@ -46,6 +53,9 @@ export interface ContentResponses {
   getPageDefinitions: PageDefinitions;
   revealTerm: { revealed: boolean };
   explainSelection: { explained: string | null };
+  /** The term's id and its words as the page writes them; null off a term. */
+  termAtMenuPoint: { termId: string; text: string } | null;
+  noteAtMenuPoint: { opened: string | null };
   relayNotesChanged: { ok: true };
 }
 

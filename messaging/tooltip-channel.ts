@@ -26,6 +26,8 @@ export const hostToTooltip = z.discriminatedUnion('type', [
     pinned: z.boolean(),
     /** Where the reader met the term, kept with a note started from this tooltip. */
     context: noteContextSchema,
+    /** Open with the note editor, focused (the context menu's "Add a note on this term"). */
+    note: z.optional(z.boolean()),
   }),
   z.object({ type: z.literal('pin') }),
   /** A note changed elsewhere (relayed: Firefox does not deliver runtime broadcasts to this frame). */

@@ -3,6 +3,7 @@ import { PageEngine, type PageOptions } from './engine';
 import * as badge from './features/badge';
 import * as explainSelection from './features/explain-selection';
 import * as highlight from './features/highlight';
+import * as menuTarget from './features/menu-target';
 import * as pageDefinitions from './features/page-definitions';
 import * as hoverTooltip from './features/hover-tooltip';
 import * as reveal from './features/reveal';
@@ -20,6 +21,7 @@ const FEATURES: readonly Feature[] = [
   hoverTooltip,
   reveal,
   explainSelection,
+  menuTarget,
   badge,
   siteSwitch,
   pageDefinitions,

@@ -19,7 +19,7 @@ export interface HoverTarget {
 
 export interface HoverDeps {
   hitTest: (x: number, y: number) => HoverTarget | null;
-  show: (target: HoverTarget, point: { x: number; y: number }, pinned: boolean) => void;
+  show: (target: HoverTarget, point: { x: number; y: number }, pinned: boolean, note?: boolean) => void;
   pin: () => void;
   hide: () => void;
   overTooltip: (x: number, y: number) => boolean;
@@ -147,12 +147,14 @@ export class HoverController {
     }
   }
 
-  /** Shows a term's tooltip; `pinned` makes it a dialog that takes focus. */
-  open(target: HoverTarget, pinned: boolean): void {
+  /** Shows a term's tooltip; `pinned` makes it a dialog that takes focus; `note` opens its note editor. */
+  open(target: HoverTarget, pinned: boolean, note = false): void {
+    // A dwell still running (the pointer rested on a term before a right-click) would replace this one.
+    this.cancelDwell();
     this.cancelHide();
     this.shown = target;
     this.pinned = pinned;
-    this.deps.show(target, { x: this.last.x, y: this.last.y }, pinned);
+    this.deps.show(target, { x: this.last.x, y: this.last.y }, pinned, note);
   }
 
   /** Messages from the tooltip page. */

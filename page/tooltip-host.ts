@@ -136,13 +136,15 @@ export class TooltipHost {
     lang: Lang,
     pinned: boolean,
     context: NoteContext,
+    /** Open the card with its note editor (the context menu's "Add a note on this term"). */
+    note = false,
   ): Promise<void> {
     this.showStartedAt = performance.now();
     await this.prepare();
     const host = this.host;
     if (!host || this.ctx.isInvalid) return;
     this.reference = { range, ...point };
-    this.post({ type: 'show', termId, candidates, lang, pinned, context });
+    this.post({ type: 'show', termId, candidates, lang, pinned, context, ...(note ? { note } : {}) });
     if (!this.visible) {
       // Hidden, the host waits for the frame to lay out THIS card: the frame reports the card's
       // size, then `shown`. Revealed at once, it showed the previous card's height and place for a

@@ -1,3 +1,4 @@
+import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
 import { DEFAULT_SETTINGS } from '@/core/settings';
 import {
@@ -30,6 +31,8 @@ export const DAY = 24 * 3600_000;
 export class Device {
   notes = new Map<string, Note>();
   known = new Map<string, number>();
+  /** The reader's own terms, by id. */
+  myTerms = new Map<string, ImportedEntry>();
   glossaries: LocalSnapshot['glossaries'][number][] = [{ id: 'letter', title: 'The letter', order: 0, enabled: true }];
   settings: LocalSnapshot['settings'] = Object.fromEntries(
     SYNCED_SETTINGS.map((name) => [name, DEFAULT_SETTINGS[name]]),
@@ -67,6 +70,7 @@ export class Device {
       known: [...this.known].map(([termId, markedAt]) => ({ termId, markedAt })),
       glossaries: this.glossaries,
       settings: this.settings,
+      myTerms: [...this.myTerms.values()],
     };
   }
 
@@ -99,6 +103,8 @@ export class Device {
     for (const k of merged.known.put) this.known.set(k.termId, k.markedAt);
     for (const id of merged.known.remove) this.known.delete(id);
     this.settings = { ...this.settings, ...merged.settings };
+    for (const entry of merged.myTerms.put) this.myTerms.set(entry.id, entry);
+    for (const id of merged.myTerms.remove) this.myTerms.delete(id);
     this.glossaries = this.glossaries.map((g) => merged.glossaries.find((u) => u.id === g.id) ?? g);
     this.state = merged.state;
     this.lastMerge = merged;

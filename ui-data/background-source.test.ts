@@ -58,12 +58,18 @@ describe('the tooltip frame’s source (the background)', () => {
   it('asks for an imported entry once while it is found, and again after it was missing', async () => {
     const imported = new Map<string, ImportedEntry>();
     const client = fakeBackground(new Map(), imported);
-    const source = createBackgroundSource(client, fakeBroadcast().broadcast);
+    let published = () => {};
+    const source = createBackgroundSource(client, fakeBroadcast().broadcast, (onChange) => (published = onChange));
     expect(await source.importedEntry('iate:1')).toBeNull();
     imported.set('iate:1', { id: '1', terms: [{ lang: 'en', text: 'energy' }], definitions: [], subjectFields: [] });
     expect((await source.importedEntry('iate:1'))?.entry.id).toBe('1');
     expect((await source.importedEntry('iate:1'))?.glossary.title).toBe('IATE');
     expect(client.getImportedEntry).toHaveBeenCalledTimes(2);
+    // Its glossary published anew (the reader edited their term): asked again, the new text shown.
+    imported.set('iate:1', { id: '1', terms: [{ lang: 'en', text: 'Energy' }], definitions: [], subjectFields: [] });
+    published();
+    expect((await source.importedEntry('iate:1'))?.entry.terms[0]?.text).toBe('Energy');
+    expect(client.getImportedEntry).toHaveBeenCalledTimes(3);
   });
 
   it('asks again for a watched note when it changes: by broadcast, or relayed by the host', async () => {

@@ -2,8 +2,12 @@ import type { GlossaryEntry } from '@/core/glossary-schema';
 import type { Note } from '@/core/notes';
 import { background } from '@/messaging/background';
 import { extensionPagesReceiver } from '@/messaging/extension-pages';
+import { compiledGlossaryStore } from '@/settings/page-glossary';
 import { backgroundWrites, type BackgroundClient } from './background-writes';
 import type { DataSource, ImportedLookup } from './source';
+
+/** Subscribes to the background's publishing of the enabled glossaries (settings/page-glossary.ts). */
+export type GlossaryBroadcast = (onChange: () => void) => unknown;
 
 /** Subscribes to the background's "a note changed" broadcast; returns the remover. */
 export type NotesBroadcast = (onChange: (termId?: string) => void) => () => void;
@@ -25,9 +29,13 @@ const runtimeBroadcast: NotesBroadcast = (onChange) =>
 export function createBackgroundSource(
   client: BackgroundClient = background,
   broadcast: NotesBroadcast = runtimeBroadcast,
+  glossaryPublished: GlossaryBroadcast = (onChange) => compiledGlossaryStore.watch(onChange),
 ): DataSource {
   const entries = new Map<string, Promise<GlossaryEntry | null>>();
   const imported = new Map<string, Promise<ImportedLookup | null>>();
+  // An imported entry changes with its glossary (a reader's term edited, a glossary imported again):
+  // the background publishes a new compiled set, and what this frame kept is asked again.
+  let watchingGlossary = false;
   const watchers = new Set<{ termId: string; reload: () => void }>();
   let listening = false;
 
@@ -45,6 +53,10 @@ export function createBackgroundSource(
       return entry;
     },
     importedEntry(key) {
+      if (!watchingGlossary) {
+        watchingGlossary = true;
+        glossaryPublished(() => imported.clear());
+      }
       let found = imported.get(key);
       if (!found) {
         // Kept while found; a missing one is asked again next time (its glossary may come back).

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedGlossaryInfo } from '@/core/imported-schema';
-import { beginImport, commitImport, deleteGlossary, openDatabase, saveNote, writeImportBatch } from '@/db';
+import {
+  beginImport,
+  commitImport,
+  deleteGlossary,
+  deleteMyTerm,
+  openDatabase,
+  saveMyTerm,
+  saveNote,
+  writeImportBatch,
+} from '@/db';
 import { movedOrder, orphanedNotes } from './glossaries';
 
 let n = 0;
@@ -29,6 +38,29 @@ describe('notes on deleted glossaries', () => {
       { termId: 'iate-energy:1', glossaryId: 'iate-energy', termName: 'Energy Union', text: 'Mijn notitie' },
     ]);
     await importEnergy(db);
+    expect(await orphanedNotes(db)).toEqual([]);
+  });
+});
+
+describe('a note on one of the reader’s own terms', () => {
+  it('stays when the term is deleted, listed with its name, and is back on it when the term is added again', async () => {
+    const db = freshDb();
+    const term = { name: 'North Sea Wind Alliance', lang: 'en' as const };
+    const kept = await saveMyTerm(db, term);
+    const other = await saveMyTerm(db, { name: 'Grid code', lang: 'en' });
+    await saveNote(db, note(`my-terms:${kept.id}`, 'Met in Ostend'));
+    await saveNote(db, note(`my-terms:${other.id}`, 'Still here'));
+    await deleteMyTerm(db, kept.id);
+    expect(await orphanedNotes(db)).toMatchObject([
+      {
+        termId: `my-terms:${kept.id}`,
+        glossaryId: 'my-terms',
+        termName: 'North Sea Wind Alliance',
+        text: 'Met in Ostend',
+      },
+    ]);
+    expect((await db.notes.get(`my-terms:${kept.id}`))?.text).toBe('Met in Ostend');
+    await saveMyTerm(db, term);
     expect(await orphanedNotes(db)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useMemo } from 'preact/hooks';
-import { LETTER_GLOSSARY_ID, parseTermKey } from '@/core/ids';
+import { LETTER_GLOSSARY_ID, MY_TERMS_GLOSSARY_ID, parseTermKey } from '@/core/ids';
 import type { Note } from '@/core/notes';
 import type { GlossaryDatabase, GlossaryRow } from '@/db';
 import { background } from '@/messaging/background';
@@ -50,16 +50,27 @@ export interface OrphanedNote {
   updatedAt: number;
 }
 
-/** Notes on entries of imported glossaries that are no longer in the list, newest first. */
+/**
+ * Notes on entries of imported glossaries that are no longer in the list, and on the reader's own terms
+ * they deleted one by one, newest first.
+ */
 export async function orphanedNotes(db: GlossaryDatabase): Promise<OrphanedNote[]> {
   const present = new Set(await db.glossaries.toCollection().primaryKeys());
+  const mine = await db.glossaries.get(MY_TERMS_GLOSSARY_ID);
+  // The reader's terms number in the hundreds at most: their ids are read whole.
+  const myTermIds = mine
+    ? new Set((await db.concepts.where('generation').equals(mine.generation).primaryKeys()).map((k) => k[1]))
+    : new Set<string>();
   // A reader's notes number in the hundreds at most: reading them all is cheap, and only
   // imported entries' keys (glossary:entry) are looked at.
   const notes: Note[] = await db.notes.filter((n) => n.termId.includes(':')).toArray();
   return notes
     .flatMap((n) => {
       const key = parseTermKey(n.termId);
-      if (!key || key.glossaryId === LETTER_GLOSSARY_ID || present.has(key.glossaryId)) return [];
+      if (!key || key.glossaryId === LETTER_GLOSSARY_ID) return [];
+      const gone =
+        !present.has(key.glossaryId) || (key.glossaryId === MY_TERMS_GLOSSARY_ID && !myTermIds.has(key.entryId));
+      if (!gone) return [];
       return [
         {
           termId: n.termId,

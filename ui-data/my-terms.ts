@@ -11,6 +11,7 @@ import { pageDatabase } from './page-db';
  * with what is wrong, in words the form can show.
  */
 export async function addMyTerm(input: MyTermInput): Promise<ImportedEntry> {
+  // Editing (with `id`): the entry keeps its id, so its note stays on it whatever the new name.
   const { db, repo } = await pageDatabase();
   try {
     const entry = await repo.saveMyTerm(db, input, { listTitle: t('myTermsTitle') });
@@ -22,4 +23,11 @@ export async function addMyTerm(input: MyTermInput): Promise<ImportedEntry> {
     }
     throw error;
   }
+}
+
+/** Deletes one of the reader's terms; a note on it is kept (listed with the orphaned notes). */
+export async function deleteMyTerm(id: string): Promise<void> {
+  const { db, repo } = await pageDatabase();
+  await repo.deleteMyTerm(db, id);
+  glossariesChanged();
 }

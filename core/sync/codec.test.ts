@@ -35,6 +35,7 @@ const doc = (over: Partial<SyncDoc> = {}): SyncDoc => ({
   known: [],
   glossaries: [],
   settings: {},
+  myTerms: [],
   ...over,
 });
 
@@ -117,11 +118,11 @@ describe('reading other devices’ items', () => {
     expect(decoded.problems[0]!.reason).toContain('sync format 2');
   });
 
-  it('drops a section it does not know (room for later ones, such as the reader’s own terms)', async () => {
-    const withMore = { ...doc({ device: 'devb', notes: [note('etias', 'Fine.')] }), myTerms: [{ term: 'x' }] };
+  it('drops a section it does not know (room for later ones, as the reader’s own terms were)', async () => {
+    const withMore = { ...doc({ device: 'devb', notes: [note('etias', 'Fine.')] }), later: [{ term: 'x' }] };
     const decoded = await decodeSyncArea(await encodeDoc(withMore), 'deva');
     expect(decoded.problems).toEqual([]);
-    expect(decoded.docs[0]).not.toHaveProperty('myTerms');
+    expect(decoded.docs[0]).not.toHaveProperty('later');
     expect(decoded.docs[0]!.notes).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   syncDocShellSchema,
   syncGlossarySchema,
   syncKnownSchema,
+  syncMyTermSchema,
   syncNoteSchema,
   syncSettingSchema,
   tombstoneSchema,
@@ -140,5 +141,6 @@ async function decodeDevice(items: SyncItems, device: string, problems: SyncProb
     known: each('known', shell.data.known, syncKnownSchema),
     glossaries: each('glossaries', shell.data.glossaries, syncGlossarySchema),
     settings,
+    myTerms: each('myTerms', shell.data.myTerms ?? [], syncMyTermSchema),
   };
 }

@@ -1,5 +1,5 @@
 import { termIdSchema } from '@/core/ids';
-import { glossaryIdSchema, importedGlossaryInfoSchema } from '@/core/imported-schema';
+import { glossaryIdSchema, importedEntrySchema, importedGlossaryInfoSchema } from '@/core/imported-schema';
 import { noteSchema, noteTextSchema } from '@/core/notes';
 import type { SettingName } from '@/core/settings';
 import { z } from '@/core/zod';
@@ -11,8 +11,8 @@ import { z } from '@/core/zod';
  * each reads the others'. Every entity is checked with its one schema (core/notes.ts, core/settings.ts,
  * core/imported-schema.ts) one by one: a bad note is skipped with a reason, the rest still count.
  *
- * Compatibility: a change that older readers can skip (a new section, such as the reader's own terms
- * — "My terms" — later) is added as a new optional field under the same version: the document schema
+ * Compatibility: a change that older readers can skip (a new section, such as the reader's own terms,
+ * "My terms", `myTerms`) is added as a new optional field under the same version: the document schema
  * is not strict, so an older build drops what it doesn't know. A change that older readers would
  * misread bumps SYNC_FORMAT_VERSION; an older build then says it cannot read that device and reads the
  * others.
@@ -64,6 +64,17 @@ export const syncGlossarySchema = z.object({
   at: time(),
 });
 
+/**
+ * One of the reader's own terms ("My terms"), as this device last saw it change: the entry (checked with
+ * the one entry schema, core/imported-schema.ts), or none — deleted, and the deletion travels for
+ * TOMBSTONE_TTL_MS. The later change wins; edits on two devices at once keep the later one whole.
+ */
+export const syncMyTermSchema = z.object({
+  id: importedEntrySchema.shape.id,
+  at: time(),
+  entry: z.optional(importedEntrySchema),
+});
+
 /** A setting's value (checked with its schema in core/settings.ts) and when it was set. */
 export const syncSettingSchema = z.object({ value: z.unknown(), at: time() });
 
@@ -89,6 +100,8 @@ export const syncDocShellSchema = z.object({
   known: z.array(z.unknown()),
   glossaries: z.array(z.unknown()),
   settings: z.record(z.string(), z.unknown()),
+  /** Added under format 1: a build before it skips the section (the shell is not strict). */
+  myTerms: z.optional(z.array(z.unknown())),
 });
 
 /** The manifest item: which chunks make the document, and a checksum to tell a half-arrived one. */
@@ -107,6 +120,7 @@ export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SyncKnown = z.infer<typeof syncKnownSchema>;
 export type SyncGlossary = z.infer<typeof syncGlossarySchema>;
 export type SyncSetting = z.infer<typeof syncSettingSchema>;
+export type SyncMyTerm = z.infer<typeof syncMyTermSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** A device's document, every entity valid. */
@@ -119,4 +133,6 @@ export interface SyncDoc {
   known: SyncKnown[];
   glossaries: SyncGlossary[];
   settings: Partial<Record<SyncedSetting, SyncSetting>>;
+  /** The reader's own terms and their deletions (absent: a device of a build before them). */
+  myTerms?: SyncMyTerm[];
 }

@@ -1,3 +1,4 @@
+import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import { z } from '@/core/zod';
@@ -11,6 +12,7 @@ import {
   tombstoneSchema,
   type SyncDoc,
   type SyncGlossary,
+  type SyncMyTerm,
   type SyncNote,
   type SyncSetting,
   type SyncedSetting,
@@ -40,7 +42,7 @@ export const syncStateSchema = z.object({
   tombstones: z.array(tombstoneSchema),
   /** Terms known at the last look, to notice one unmarked here. */
   known: z.array(z.string()),
-  /** `setting:NAME` or `glossary:ID` → a signature of its value and when it changed. */
+  /** `setting:NAME`, `glossary:ID` or `myterm:ID` → a signature of its value (a deleted term's: '') and when it changed. */
   stamps: z.record(z.string(), z.object({ sig: z.string(), at: z.int() })),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
@@ -52,7 +54,14 @@ export interface LocalSnapshot {
   known: readonly { termId: string; markedAt: number }[];
   glossaries: readonly { id: string; title: string; order: number; enabled: boolean }[];
   settings: Pick<Settings, SyncedSetting>;
+  /** The reader's own terms ("My terms"). */
+  myTerms?: readonly ImportedEntry[];
 }
+
+/** `myterm:ID` stamps say when each of the reader's terms last changed here, or was deleted. */
+export const MY_TERM_STAMP = 'myterm:';
+export const DELETED_SIG = '';
+export const myTermSig = (entry: ImportedEntry) => JSON.stringify(entry);
 
 export function emptySyncState(device: string): SyncState {
   return { v: SYNC_FORMAT_VERSION, device, notes: {}, tombstones: [], known: [], stamps: {} };
@@ -117,6 +126,18 @@ export function observeLocal(state: SyncState, local: LocalSnapshot, now: number
     stamp(`setting:${name}`, value, value === sig(DEFAULT_SETTINGS[name]));
   }
   for (const g of local.glossaries) stamp(`glossary:${g.id}`, glossarySig(g), true);
+  // The reader's terms: added or edited here now; one no longer here was deleted here now. A deletion
+  // is kept (and travels) for TOMBSTONE_TTL_MS.
+  const mine = new Set<string>();
+  for (const entry of local.myTerms ?? []) {
+    mine.add(entry.id);
+    stamp(`${MY_TERM_STAMP}${entry.id}`, myTermSig(entry), false);
+  }
+  for (const [key, value] of Object.entries(stamps)) {
+    if (!key.startsWith(MY_TERM_STAMP) || mine.has(key.slice(MY_TERM_STAMP.length))) continue;
+    if (value.sig !== DELETED_SIG) stamps[key] = { sig: DELETED_SIG, at: now };
+    else if (now - value.at >= TOMBSTONE_TTL_MS) delete stamps[key];
+  }
   return { ...state, notes, tombstones, known: [...knownNow].sort(), stamps };
 }
 
@@ -142,6 +163,14 @@ export function buildDoc(state: SyncState, local: LocalSnapshot, now: number): S
     settings[name] = { value: local.settings[name], at: state.stamps[`setting:${name}`]?.at ?? 0 };
   }
   const tombstones: Tombstone[] = state.tombstones.filter((t) => now - t.at < TOMBSTONE_TTL_MS);
+  const entries = new Map((local.myTerms ?? []).map((e) => [e.id, e]));
+  const myTerms: SyncMyTerm[] = Object.entries(state.stamps).flatMap(([key, { sig, at }]) => {
+    if (!key.startsWith(MY_TERM_STAMP)) return [];
+    const id = key.slice(MY_TERM_STAMP.length);
+    const entry = entries.get(id);
+    if (sig === DELETED_SIG) return now - at < TOMBSTONE_TTL_MS ? [{ id, at }] : [];
+    return entry ? [{ id, at, entry }] : [];
+  });
   return {
     v: SYNC_FORMAT_VERSION,
     device: state.device,
@@ -151,5 +180,6 @@ export function buildDoc(state: SyncState, local: LocalSnapshot, now: number): S
     known: local.known.map((k) => ({ id: k.termId, at: k.markedAt })),
     glossaries,
     settings,
+    myTerms,
   };
 }

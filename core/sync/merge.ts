@@ -1,4 +1,6 @@
 import { mergeNoteText } from '@/core/note-merge';
+import { MY_TERMS_GLOSSARY_ID } from '@/core/ids';
+import type { ImportedEntry } from '@/core/imported-schema';
 import type { Note } from '@/core/notes';
 import { compareClocks, clockSize, includedIn, joinClocks, type Clock } from './clock';
 import {
@@ -9,7 +11,15 @@ import {
   type TextState,
   type Tombstone,
 } from './format';
-import { TOMBSTONE_TTL_MS, type LocalSnapshot, type NoteMeta, type SyncState } from './local';
+import {
+  DELETED_SIG,
+  MY_TERM_STAMP,
+  myTermSig,
+  TOMBSTONE_TTL_MS,
+  type LocalSnapshot,
+  type NoteMeta,
+  type SyncState,
+} from './local';
 
 /**
  * Merges the other devices' documents into this device's data. Pure and synchronous, so the caller
@@ -36,6 +46,8 @@ export interface MergeResult {
   /** Rename, move, switch of glossaries this device has. */
   glossaries: { id: string; title: string; order: number; enabled: boolean }[];
   settings: Partial<LocalSnapshot['settings']>;
+  /** The reader's own terms added or edited, and deleted, on other devices. */
+  myTerms: { put: ImportedEntry[]; remove: string[] };
   report: {
     /** Notes edited on two devices apart: their text now holds both versions. */
     conflicts: string[];
@@ -86,6 +98,7 @@ export function mergeRemote(
     known: { put: [], remove: [] },
     glossaries: [],
     settings: {},
+    myTerms: { put: [], remove: [] },
     report: { conflicts: [], keptAgainstDelete: [], elsewhere: [] },
   };
   const removed = new Map<string, number>();
@@ -178,6 +191,7 @@ export function mergeRemote(
 
   mergeKnown(local, docs, tombstones, live, result);
   mergeLists(state, local, docs, result);
+  mergeMyTerms(local, docs, now, result);
 
   const notes: SyncState['notes'] = {};
   for (const [termId, w] of working) {
@@ -271,5 +285,36 @@ function mergeLists(state: SyncState, local: LocalSnapshot, docs: readonly SyncD
     })
     .map(({ id, title, order, enabled }) => ({ id, title, order, enabled }));
   result.report.elsewhere = [...elsewhere.values()];
+  result.state = { ...result.state, stamps };
+}
+
+/**
+ * The reader's own terms: per term, the later change wins — an addition, an edit or a deletion — the
+ * same on every device (a tie goes to the larger signature). Stamped with the winning change, so this
+ * device passes it on and does not count it as its own.
+ */
+function mergeMyTerms(local: LocalSnapshot, docs: readonly SyncDoc[], now: number, result: MergeResult) {
+  const live = (t: { at: number }) => now - t.at < TOMBSTONE_TTL_MS;
+  const stamps = { ...result.state.stamps };
+  const here = new Map((local.myTerms ?? []).map((e) => [e.id, e]));
+  const winners = new Map<string, ImportedEntry | null>();
+  for (const doc of docs) {
+    for (const item of doc.myTerms ?? []) {
+      if (!item.entry && !live(item)) continue;
+      const key = `${MY_TERM_STAMP}${item.id}`;
+      const sig = item.entry ? myTermSig(item.entry) : DELETED_SIG;
+      const mine = stamps[key];
+      if (mine && (item.at < mine.at || (item.at === mine.at && sig <= mine.sig))) continue;
+      stamps[key] = { sig, at: item.at };
+      winners.set(item.id, item.entry ?? null);
+    }
+  }
+  for (const [id, entry] of winners) {
+    const current = here.get(id);
+    if (entry && (!current || myTermSig(current) !== myTermSig(entry))) result.myTerms.put.push(entry);
+    else if (!entry && current) result.myTerms.remove.push(id);
+  }
+  // Their glossary row comes with the first term: it is not "a glossary not imported here".
+  result.report.elsewhere = result.report.elsewhere.filter((g) => g.id !== MY_TERMS_GLOSSARY_ID);
   result.state = { ...result.state, stamps };
 }

@@ -162,8 +162,69 @@ export class GlossariesPage {
     });
   }
 
+  /**
+   * Edits one of the reader's terms on its entry (`#term=my-terms:<id>`): "Edit", the form filled in
+   * with it (returned, as it was shown), the fields in `changes` typed over, "Save changes".
+   */
+  async editMyTerm(
+    browser: TestBrowser,
+    key: string,
+    changes: { definition?: string },
+  ): Promise<{ name: string; abbreviation: string; definition: string }> {
+    await this.page.goto(browser.extensionUrl(`glossary.html#term=${encodeURIComponent(key)}`));
+    await this.clickButton('Edit', '.my-term-actions');
+    await this.page.waitForFunction(
+      () => !!document.querySelector('.my-term-actions dialog.my-term-dialog[open] input[name="name"]'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const shown = await this.page.evaluate((changes) => {
+      const form = document.querySelector<HTMLFormElement>('.my-term-actions dialog[open] form')!;
+      const [name, abbreviation, definition] = ['name', 'abbreviation', 'definition'].map(
+        (n) => (form.elements.namedItem(n) as HTMLInputElement).value,
+      );
+      if (changes.definition !== undefined) {
+        const field = form.elements.namedItem('definition') as HTMLTextAreaElement;
+        field.value = changes.definition;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      return { name: name!, abbreviation: abbreviation!, definition: definition! };
+    }, changes);
+    await this.clickButton('Save changes', '.my-term-actions dialog');
+    return shown;
+  }
+
+  /** The version of the enabled glossaries the background last published to every frame (storage.local). */
+  publishedVersion(): Promise<string | null> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: typeof browser; chrome?: typeof browser };
+      const { compiledGlossary } = await (g.browser ?? g.chrome)!.storage.local.get('compiledGlossary');
+      return (compiledGlossary as { version?: string } | undefined)?.version ?? null;
+    });
+  }
+
+  /** Waits until the background has published another version than `version` (after a change). */
+  async waitForPublished(version: string | null): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while ((await this.publishedVersion()) === version) {
+      if (Date.now() > deadline) throw new Error(`The background did not publish a version after ${version}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Deletes one of the reader's terms from its entry: "Delete", then "Delete the term"; waits for the status. */
+  async deleteMyTerm(browser: TestBrowser, key: string): Promise<void> {
+    await this.page.goto(browser.extensionUrl(`glossary.html#term=${encodeURIComponent(key)}`));
+    await this.clickButton('Delete', '.my-term-actions');
+    await this.clickButton('Delete the term', '.my-term-actions');
+    await this.page.waitForFunction(
+      () => document.querySelector('.my-term-deleted')?.textContent?.includes('deleted from your terms') ?? false,
+      undefined,
+      { timeout: 15_000 },
+    );
+  }
+
   /** Clicks the first enabled button whose text is `text` (within `scope`), waiting for it. */
-  /** Adds a term of the reader's own through the "Add a term…" form; resolves once it says so. */
   async addMyTerm(term: { name: string; abbreviation?: string; definition?: string; lang: string }): Promise<void> {
     await this.clickButton('Add a term…');
     await this.page.waitForFunction(

@@ -1,21 +1,36 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createMenus, MENU_ADD_TERM, MENU_EXPLAIN, onMenuClick, type MenuDeps } from './context-menu';
+import {
+  createMenus,
+  MENU_ADD_TERM,
+  MENU_EXPLAIN,
+  MENU_NOTE,
+  nameTermOnShown,
+  onMenuClick,
+  type MenuDeps,
+} from './context-menu';
 
-const deps = (): MenuDeps & { explain: ReturnType<typeof vi.fn>; openPage: ReturnType<typeof vi.fn> } => ({
+type Mocked = MenuDeps & {
+  explain: ReturnType<typeof vi.fn>;
+  note: ReturnType<typeof vi.fn>;
+  openPage: ReturnType<typeof vi.fn>;
+};
+const deps = (): Mocked => ({
   explain: vi.fn(() => Promise.resolve({ explained: 'etias' })),
+  note: vi.fn(() => Promise.resolve({ opened: 'etias' })),
   openPage: vi.fn(() => Promise.resolve()),
   pageUrl: (path) => `moz-extension://id${path}`,
 });
 
-describe('the context menu on a selection', () => {
-  it('has its two items, the selection in their titles', async () => {
+describe('the context menu', () => {
+  it('has its two items on a selection, the selection in their titles, and the note item on a page', async () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
     const created: unknown[] = [];
     await createMenus({ removeAll: () => Promise.resolve(), create: (item) => created.push(item) });
     expect(created).toEqual([
       { id: MENU_EXPLAIN, title: expect.stringContaining('%s') as unknown, contexts: ['selection'] },
       { id: MENU_ADD_TERM, title: expect.stringContaining('%s') as unknown, contexts: ['selection'] },
+      { id: MENU_NOTE, title: expect.any(String) as unknown, contexts: ['page', 'link', 'selection'] },
     ]);
   });
 
@@ -40,5 +55,45 @@ describe('the context menu on a selection', () => {
     ]);
     expect(await onMenuClick({ menuItemId: MENU_ADD_TERM, selectionText: '  ' }, { id: 1 }, d)).toBe(false);
     expect(await onMenuClick({ menuItemId: 'someone-else', selectionText: 'x' }, { id: 1 }, d)).toBe(false);
+  });
+
+  it('"Add a note on this term" asks the frame right-clicked in to open the note of its term there', async () => {
+    const d = deps();
+    expect(await onMenuClick({ menuItemId: MENU_NOTE, frameId: 2 }, { id: 7 }, d)).toBe(true);
+    expect(d.note).toHaveBeenCalledWith(7, 2);
+    expect(d.explain).not.toHaveBeenCalled();
+    d.note.mockResolvedValueOnce({ opened: null }); // right-clicked off a term (Chrome offers the item anyway)
+    expect(await onMenuClick({ menuItemId: MENU_NOTE }, { id: 7 }, d)).toBe(false);
+    expect(d.note).toHaveBeenLastCalledWith(7, 0);
+    d.note.mockRejectedValueOnce(new Error('Could not establish connection'));
+    expect(await onMenuClick({ menuItemId: MENU_NOTE }, { id: 7 }, d)).toBe(false);
+  });
+
+  it('Firefox: names the right-clicked term in the item, hides it off a term, ignores a late answer', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) =>
+      key === 'menuNoteOnNamed' ? `Note on ${String(subs)}` : key,
+    );
+    const updates: unknown[] = [];
+    const menus = { update: (id: string, p: object) => void updates.push([id, p]), refresh: vi.fn() };
+    const answers = new Map<number, { termId: string; text: string } | null>([
+      [0, { termId: 'etias', text: 'ETIAS' }],
+      [1, null],
+    ]);
+    const naming = nameTermOnShown(menus, (tabId, frameId) => Promise.resolve(answers.get(frameId) ?? null));
+    await naming.onShown({ menuIds: [MENU_NOTE], frameId: 0 }, { id: 3 });
+    await naming.onShown({ menuIds: [MENU_NOTE], frameId: 1 }, { id: 3 });
+    expect(updates).toEqual([
+      [MENU_NOTE, { title: 'Note on ETIAS', visible: true }],
+      [MENU_NOTE, { title: 'menuNoteOnTerm', visible: false }],
+    ]);
+    expect(menus.refresh).toHaveBeenCalledTimes(2);
+    // The menu closed before the frame answered: nothing changes.
+    let answer!: (v: { termId: string; text: string }) => void;
+    const late = nameTermOnShown(menus, () => new Promise((resolve) => (answer = resolve)));
+    const pending = late.onShown({ menuIds: [MENU_NOTE] }, { id: 3 });
+    late.onHidden();
+    answer({ termId: 'etias', text: 'ETIAS' });
+    await pending;
+    expect(updates).toHaveLength(2);
   });
 });

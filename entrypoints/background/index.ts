@@ -6,7 +6,14 @@ import { contentScript } from '@/messaging/content';
 import { extensionPages } from '@/messaging/extension-pages';
 import { knownTermsStore } from '@/settings/page-glossary';
 import { onCommand } from './commands';
-import { createMenus, onMenuClick, type MenusApi } from './context-menu';
+import {
+  createMenus,
+  nameTermOnShown,
+  onMenuClick,
+  type MenusApi,
+  type ShownMenuEvents,
+  type ShownMenusApi,
+} from './context-menu';
 import { buildEnabledSet, type EnabledSet } from './enabled-set';
 import { RemoteMatcher } from './remote-matcher';
 import { registerHandlers } from './handlers';
@@ -77,6 +84,13 @@ export default defineBackground(() => {
   const menus = ((browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus) as
     (typeof browser.contextMenus & MenusApi) | undefined;
   menus?.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  // Firefox says when the menu opens: "Add a note on «ETIAS»", or no item off a term.
+  const shown = menus as (typeof menus & ShownMenusApi & Partial<ShownMenuEvents>) | undefined;
+  if (shown?.onShown && shown.onHidden) {
+    const naming = nameTermOnShown(shown);
+    shown.onShown.addListener((info, tab) => void naming.onShown(info, tab));
+    shown.onHidden.addListener(() => naming.onHidden());
+  }
   browser.runtime.onInstalled.addListener(() => {
     if (menus) createMenus(menus).catch((error: unknown) => console.error('Adding the menu items failed', error));
     seedGlossary(db, bundled).catch((error: unknown) => console.error('Seeding the glossary failed', error));

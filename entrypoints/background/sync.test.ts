@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { decodeSyncArea, encodeDoc, type SyncDoc, type SyncItems } from '@/core/sync';
-import { openDatabase, saveNote } from '@/db';
+import { myTermEntry } from '@/core/my-terms';
+import { getImportedEntry, importedCandidates, myTerms, openDatabase, saveMyTerm, saveNote } from '@/db';
 import { dwellMs, syncEnabled } from '@/settings';
 import { syncDevice, syncStatus } from '@/settings/sync-status';
 import { createSync, type SyncArea } from './sync';
@@ -119,5 +120,49 @@ describe('the background sync round', () => {
     const status = await syncStatus.getValue();
     expect(status.problems).toHaveLength(1);
     expect(status.problems[0]).toMatch(/^other2: written in sync format 9/);
+  });
+
+  it("writes another device's own terms into this one's, word index and all, and removes one deleted there", async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('My terms');
+    const nswa = myTermEntry({ name: 'North Sea Wind Alliance', abbreviation: 'NSWA', lang: 'en' });
+    const area = fakeArea();
+    const db = openDatabase(`sync-test-${n++}`);
+    const grid = await saveMyTerm(db, { name: 'Grid code', lang: 'en' });
+    await syncEnabled.setValue(true);
+    let recompiled = 0;
+    const sync = createSync({
+      db,
+      area,
+      notesChanged: () => undefined,
+      knownChanged: async () => {},
+      glossariesChanged: () => Promise.resolve(void recompiled++),
+    });
+    // The other device added NSWA, and deleted "Grid code" after this one last changed it.
+    const later = Date.now() + 60_000;
+    Object.assign(
+      area.items,
+      await encodeDoc(
+        otherDevice({
+          myTerms: [
+            { id: nswa.id, at: T0, entry: nswa },
+            { id: grid.id, at: later },
+          ],
+        }),
+      ),
+    );
+    await sync.run();
+    expect((await myTerms(db)).map((e) => e.id)).toEqual([nswa.id]);
+    expect((await getImportedEntry(db, `my-terms:${nswa.id}`))?.entry).toEqual(nswa);
+    expect((await importedCandidates(db, 'nswa')).map((c) => c.key)).toEqual([`my-terms:${nswa.id}`]);
+    expect(await importedCandidates(db, 'grid')).toEqual([]);
+    expect(recompiled).toBe(1);
+    // This device passes on what it now holds: NSWA, and the deletion.
+    const ours = await decodeSyncArea(area.items, 'other1');
+    expect(ours.docs[0]?.myTerms?.map((m) => [m.id, !!m.entry]).sort()).toEqual(
+      [
+        [grid.id, false],
+        [nswa.id, true],
+      ].sort(),
+    );
   });
 });

@@ -19,7 +19,8 @@ import {
   type SyncProblem,
   type SyncState,
 } from '@/core/sync';
-import { CONFLICT_MARKER, type GlossaryDatabase } from '@/db';
+import { CONFLICT_MARKER, deleteMyTerm, myTerms, putMyTermEntry, type GlossaryDatabase } from '@/db';
+import { t } from '@/i18n/t';
 import {
   disabledSites,
   dwellMs,
@@ -34,7 +35,7 @@ import { syncDevice, syncStatus } from '@/settings/sync-status';
 import { EMPTY_SYNC_STATUS } from '@/core/sync/status';
 
 /**
- * Mirrors this device's notes, known terms, list of glossaries and settings into the browser's account
+ * Mirrors this device's notes, known terms, list of glossaries, own terms and settings into the browser's account
  * sync (`storage.sync`) and merges the other devices' into IndexedDB, which stays the source of truth
  * (core/sync/ does the work; this file reads and writes). One round: read the sync area, merge it in one
  * IndexedDB transaction, write this device's items if they changed — one `set` and one `remove`, spaced
@@ -112,16 +113,18 @@ function describe(problem: SyncProblem): string {
 }
 
 async function snapshot(db: GlossaryDatabase, settings: LocalSnapshot['settings']): Promise<LocalSnapshot> {
-  const [notes, known, glossaries] = await Promise.all([
+  const [notes, known, glossaries, mine] = await Promise.all([
     db.notes.toArray(),
     db.known.toArray(),
     db.glossaries.toArray(),
+    myTerms(db),
   ]);
   return {
     notes,
     known,
     glossaries: glossaries.map(({ id, title, order, enabled }) => ({ id, title, order, enabled })),
     settings,
+    myTerms: mine,
   };
 }
 
@@ -139,7 +142,9 @@ export function createSync(deps: SyncDeps) {
     const decoded = await decodeSyncArea(items, device);
     let settings = await readSettings();
     const now = Date.now();
-    const { merged, local } = await db.transaction('rw', [db.notes, db.known, db.glossaries, db.meta], async () => {
+    // The reader's own terms are written with their word index, under their glossary's generation.
+    const tables = [db.notes, db.known, db.glossaries, db.meta, db.generations, db.concepts, db.wordIndex];
+    const { merged, local } = await db.transaction('rw', tables, async () => {
       const before = await snapshot(db, settings);
       const row = await db.meta.get(STATE_KEY);
       const stored = row ? syncStateSchema.safeParse(parseJson(row.value)) : null;
@@ -156,6 +161,8 @@ export function createSync(deps: SyncDeps) {
       for (const id of result.known.remove) await db.known.delete(id);
       for (const g of result.glossaries)
         await db.glossaries.update(g.id, { title: g.title, order: g.order, enabled: g.enabled });
+      for (const entry of result.myTerms.put) await putMyTermEntry(db, entry, { listTitle: t('myTermsTitle') });
+      for (const id of result.myTerms.remove) await deleteMyTerm(db, id);
       await db.meta.put({ key: STATE_KEY, value: JSON.stringify(result.state) });
       settings = { ...settings, ...result.settings };
       return { merged: result, local: await snapshot(db, settings) };
@@ -164,7 +171,8 @@ export function createSync(deps: SyncDeps) {
     if (merged.notes.put.length > 0 || merged.notes.remove.length > 0) deps.notesChanged();
     if (merged.known.put.length > 0 || merged.known.remove.length > 0)
       await deps.knownChanged(local.known.map((k) => k.termId));
-    if (merged.glossaries.length > 0) await deps.glossariesChanged();
+    if (merged.glossaries.length > 0 || merged.myTerms.put.length > 0 || merged.myTerms.remove.length > 0)
+      await deps.glossariesChanged();
 
     const doc = buildDoc(merged.state, local, now);
     const mine: SyncItems = Object.fromEntries(Object.entries(items).filter(([key]) => isMine(device)(key)));

@@ -152,7 +152,7 @@ export function GlossariesScreen({
         labels={{ heading: t('orphansHeading'), intro: t('orphansIntro') }}
       />
       <ImportFlow open={importing} onClose={() => setImporting(false)} existing={rows ?? []} />
-      <MyTermDialog open={adding} initial={add} onClose={() => setAdding(false)} onAdded={setAdded} />
+      <MyTermDialog open={adding} initial={add} onClose={() => setAdding(false)} onAdded={(name) => setAdded(name)} />
     </main>
   );
 }

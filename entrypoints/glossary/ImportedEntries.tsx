@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ImportedEntryDetail, type ImportedEntryDetailLabels } from '@/components/ImportedEntryDetail';
 import { ImportedEntryRow, type ImportedEntryRowLabels } from '@/components/ImportedEntryRow';
 import { VirtualList } from '@/components/VirtualList';
-import { termKey } from '@/core/ids';
+import { MY_TERMS_GLOSSARY_ID, termKey } from '@/core/ids';
 import type { ImportedEntry } from '@/core/imported-schema';
 import { t } from '@/i18n/t';
 import { useGlossaries } from '@/ui-data/glossaries';
@@ -10,6 +10,7 @@ import { languageName, uiLocale, useUiLanguage } from '@/ui-data/i18n';
 import { formatCount } from '@/ui-data/import-choices';
 import { locateImportedEntry, useImportedEntries } from '@/ui-data/imported-entries';
 import { useDebounced } from '@/ui-data/use-debounced';
+import { MyTermActions } from './MyTermActions';
 
 /** The rows' height in pixels: three lines (assets/glossaries.css .entry-row keeps them so). */
 const ROW_HEIGHT = 72;
@@ -48,6 +49,7 @@ export function ImportedEntries({ glossaryId, entryId }: { glossaryId: string; e
   const [missing, setMissing] = useState(false);
   const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
 
   useEffect(() => {
     if (!rows) return;
@@ -140,6 +142,9 @@ export function ImportedEntries({ glossaryId, entryId }: { glossaryId: string; e
         </p>
       )}
       {missing && <p role="alert">{t('entriesNotFound')}</p>}
+      <p role="status" class="muted my-term-deleted">
+        {deleted && t('myTermDeleted', deleted)}
+      </p>
       <div class={`entries-body${opened ? ' entries-with-detail' : ''}`}>
         <VirtualList
           class="entries-list"
@@ -183,7 +188,19 @@ export function ImportedEntries({ glossaryId, entryId }: { glossaryId: string; e
                 // The focus goes back to the entry's row (when it is in the list).
                 if (opened.index !== null) setScrollTo({ index: opened.index });
               }}
-            />
+            >
+              {glossaryId === MY_TERMS_GLOSSARY_ID && (
+                <MyTermActions
+                  entry={opened.entry}
+                  onSaved={(entry) => setOpened({ ...opened, entry })}
+                  onDeleted={(name) => {
+                    setDeleted(name);
+                    location.hash = `glossary=${encodeURIComponent(glossaryId)}`;
+                    heading.current?.focus();
+                  }}
+                />
+              )}
+            </ImportedEntryDetail>
           </aside>
         )}
       </div>

@@ -56,7 +56,9 @@ export function App({ port }: Props) {
   // The shown term's note, asked of the background and again when a note changes elsewhere.
   const note = useNote(termId);
   const notesChanged = useNotesChanged();
-  useEffect(() => setEditing(false), [termId]);
+  // A new term closes the editor, unless the host asked for it open (the context menu's "Add a note").
+  const openNote = shown?.note ?? false;
+  useEffect(() => setEditing(openNote), [termId, openNote]);
   // The shown term and its candidates (the letter's or imported), fetched before the card renders
   // (a render until then shows nothing, or the term it showed if it is among them).
   const ids = shown ? [shown.termId, ...shown.candidates] : [];
@@ -117,7 +119,10 @@ export function App({ port }: Props) {
     if (!pinned) return;
     const onFocus = () => {
       if (document.activeElement && document.activeElement !== document.body) return;
-      card.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+      // An open note editor is what the reader came to type in (it could not take the focus while hidden).
+      const target =
+        card.current?.querySelector<HTMLElement>('.note-text') ?? card.current?.querySelector('[role="dialog"]');
+      target?.focus();
     };
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
@@ -152,7 +157,12 @@ export function App({ port }: Props) {
     },
     onClose: close,
     onPick: (id: string) =>
-      setShown({ ...shown, termId: id, candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)] }),
+      setShown({
+        ...shown,
+        termId: id,
+        candidates: [shown.termId, ...shown.candidates.filter((c) => c !== id)],
+        note: false,
+      }),
     note: note?.text ?? null,
     editor: editing ? <TooltipNote termId={term.id} stored={note ?? null} context={shown.context} /> : undefined,
     onEditNote: () => {

@@ -29,7 +29,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     if (message.type === 'known') engine.emit('termKnown', message.termId);
   });
 
-  const show = (target: HoverTarget, point: { x: number; y: number }, pinned: boolean): void => {
+  const show = (target: HoverTarget, point: { x: number; y: number }, pinned: boolean, note = false): void => {
     const { term } = target;
     const surface = term.node.data.slice(term.start, term.end);
     // Matched here, the compiled glossary knows; matched by the background, it said with the match.
@@ -42,11 +42,20 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     // The language the term stands in (a Dutch quote in an English article is explained in Dutch),
     // else the browser's; or the one the reader fixed.
     const lang = readerLang([nearestLang(term.node), browser.i18n.getUILanguage()], engine.settings?.explainLang);
-    void tooltip.show(target.range, point, term.termId, candidates, lang, pinned, {
-      title: document.title.slice(0, 500),
-      url: location.href.slice(0, 2000),
-      sentence: sentenceAround(term.node.data, term.start, term.end),
-    });
+    void tooltip.show(
+      target.range,
+      point,
+      term.termId,
+      candidates,
+      lang,
+      pinned,
+      {
+        title: document.title.slice(0, 500),
+        url: location.href.slice(0, 2000),
+        sentence: sentenceAround(term.node.data, term.start, term.end),
+      },
+      note,
+    );
   };
 
   const hover = new HoverController(ctx, {
