@@ -80,12 +80,14 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
     let bytes = 0;
     let bytesRead = 0;
     let lastPost = -Infinity;
+    /** Set once the job has said how it ended: a batch still being written reports no progress after that. */
+    let ended = false;
     const check = () => {
       if (cancelled.has(job)) throw new Cancelled();
     };
     const progress = (force = false) => {
       const t = now();
-      if (!force && t - lastPost < PROGRESS_EVERY_MS) return;
+      if (ended || (!force && t - lastPost < PROGRESS_EVERY_MS)) return;
       lastPost = t;
       post({ type: 'progress', job, bytesRead, entries: written + buffer.length });
     };
@@ -149,6 +151,7 @@ export function createImportJobs({ db, parse, post, now = () => performance.now(
       // Said at once: the generation was never made visible, so nothing the reader sees changed.
       // Its rows go next (a long delete for a big file); should the page close first, they are
       // collected as an abandoned import.
+      ended = true;
       post(
         error instanceof Cancelled || cancelled.has(job)
           ? { type: 'cancelled', job }
