@@ -34,7 +34,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
-    web_accessible_resources: [{ resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // use_dynamic_url (Chrome): loadable only at a per-session URL that runtime.getURL returns, so a
+    // page cannot detect us by loading chrome-extension://<our id>/tooltip.html. Firefox (MV2, where
+    // WXT writes the list of paths) needs none: moz-extension:// URLs use a random per-install UUID.
+    web_accessible_resources: [
+      { resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     commands: {
       [EXPLAIN_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
