@@ -96,6 +96,8 @@ function apply(base: unknown, op: { kind: number; pick: number; key: string; val
   const parent = path.slice(0, -1).reduce((o, k) => o[k] as Container, base as Container);
   const last = path.at(-1)!;
   const current = parent[last];
+  // fc.constantFrom hands out the same {} and [] every time: a copy, or a mutation lands in every later run.
+  op = { ...op, value: clone(op.value) };
   switch (op.kind % 5) {
     case 0: // another value
       parent[last] = op.value;
@@ -119,7 +121,10 @@ function apply(base: unknown, op: { kind: number; pick: number; key: string; val
       else parent[last] = [current, current];
       break;
     default: // the value as a string, or a string's text stretched
-      parent[last] = typeof current === 'string' ? current + current.repeat(op.pick % 300) : String(current);
+      parent[last] =
+        typeof current === 'string'
+          ? current + current.repeat(current.length > 100_000 ? 1 : op.pick % 300)
+          : String(current);
   }
   return base;
 }
@@ -136,10 +141,45 @@ export function mutated<T>(valid: T): fc.Arbitrary<unknown> {
   return fc.array(objectOp, { minLength: 1, maxLength: 4 }).map((ops) => ops.reduce(apply, clone(valid) as unknown));
 }
 
+/** A leaf of the same type, other content: odd text, big or negative numbers. */
+const sameTypeAs = (current: unknown, seed: { text: string; int: number; flag: boolean }) =>
+  typeof current === 'string'
+    ? seed.text
+    : typeof current === 'number'
+      ? seed.int
+      : typeof current === 'boolean'
+        ? seed.flag
+        : current;
+
+const leafOp = fc.record({
+  pick: fc.nat(),
+  text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('', 'etias', 'x'.repeat(20_000))),
+  int: fc.oneof(fc.integer(), fc.constantFrom(0, 1, 2 ** 53, 9e15)),
+  flag: fc.boolean(),
+});
+
+/** A valid value with one to three leaves changed for others of their type: mostly still valid. */
+export function tweaked<T>(valid: T): fc.Arbitrary<unknown> {
+  return fc.array(leafOp, { minLength: 1, maxLength: 3 }).map((ops) =>
+    ops.reduce(
+      (base: unknown, op) => {
+        const leaves = paths(base).filter((p) => p.length > 0);
+        if (leaves.length === 0) return base;
+        const path = leaves[op.pick % leaves.length]!;
+        const parent = path.slice(0, -1).reduce((o, k) => o[k] as Container, base as Container);
+        parent[path.at(-1)!] = sameTypeAs(parent[path.at(-1)!], op);
+        return base;
+      },
+      clone(valid) as unknown,
+    ),
+  );
+}
+
 /** Either a mutation of one of `valids` (mostly) or a random value. */
 export function messageLike(valids: unknown[]): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...valids).chain((v) => mutated(v)) },
+    { weight: 3, arbitrary: fc.constantFrom(...valids).chain((v) => tweaked(v)) },
     { weight: 1, arbitrary: fc.constantFrom(...valids) },
     { weight: 2, arbitrary: nasty },
   );
@@ -211,7 +251,10 @@ export function fileLike(validText: string, validValue?: unknown): fc.Arbitrary<
     { weight: 5, arbitrary: mutatedText(validText) },
     ...(validValue === undefined
       ? []
-      : [{ weight: 4, arbitrary: mutated(validValue).map((v) => JSON.stringify(v) ?? 'undefined') }]),
+      : [
+          { weight: 4, arbitrary: mutated(validValue).map((v) => JSON.stringify(v) ?? 'undefined') },
+          { weight: 3, arbitrary: tweaked(validValue).map((v) => JSON.stringify(v)) },
+        ]),
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   );
 }

@@ -129,42 +129,46 @@ describe('fuzz: messages', () => {
   // The tooltip port: both ends drop what their schema refuses (tooltip-host.ts receive, tooltip App).
   const port = new Tally('tooltip port messages');
   tallies.push(port);
-  it(`tooltip port: ${RUNS} random and mutated messages each way and handshakes`, () => {
-    const schemas = [hostToTooltip, tooltipToHost, handshakeMessage] as const;
-    const valids = [
-      [
-        { type: 'show', termId: 'etias', candidates: ['nsec'], lang: 'nl', pinned: false, context },
-        { type: 'pin' },
-        { type: 'notesChanged', termId: 'etias' },
-        { type: 'hide' },
-      ],
-      [
-        { type: 'size', width: 300, height: 200 },
-        { type: 'shown', termId: 'etias' },
-        { type: 'pointer', inside: true },
-        { type: 'known', termId: 'nsec' },
-        { type: 'close' },
-      ],
-      [{ type: HANDSHAKE_TYPE, nonce: 'a'.repeat(32) }],
-    ];
-    fc.assert(
-      fc.property(
-        fc.nat({ max: 2 }).chain((i) => fc.tuple(fc.constant(i), messageLike(valids[i]!))),
-        ([i, data]) => {
-          const result = schemas[i]!.safeParse(data);
-          if (result.success) {
-            expect(schemas[i]!.parse(result.data)).toEqual(result.data);
-            port.accept();
-          } else {
-            expect(result.error.issues.length).toBeGreaterThan(0);
-            for (const issue of result.error.issues) expect(issue.message).toMatch(/\S/);
-            port.reject();
-          }
-        },
-      ),
-      fcOptions(RUNS * 3),
-    );
-  });
+  it(
+    `tooltip port: ${RUNS} random and mutated messages each way and handshakes`,
+    () => {
+      const schemas = [hostToTooltip, tooltipToHost, handshakeMessage] as const;
+      const valids = [
+        [
+          { type: 'show', termId: 'etias', candidates: ['nsec'], lang: 'nl', pinned: false, context },
+          { type: 'pin' },
+          { type: 'notesChanged', termId: 'etias' },
+          { type: 'hide' },
+        ],
+        [
+          { type: 'size', width: 300, height: 200 },
+          { type: 'shown', termId: 'etias' },
+          { type: 'pointer', inside: true },
+          { type: 'known', termId: 'nsec' },
+          { type: 'close' },
+        ],
+        [{ type: HANDSHAKE_TYPE, nonce: 'a'.repeat(32) }],
+      ];
+      fc.assert(
+        fc.property(
+          fc.nat({ max: 2 }).chain((i) => fc.tuple(fc.constant(i), messageLike(valids[i]!))),
+          ([i, data]) => {
+            const result = schemas[i]!.safeParse(data);
+            if (result.success) {
+              expect(schemas[i]!.parse(result.data)).toEqual(result.data);
+              port.accept();
+            } else {
+              expect(result.error.issues.length).toBeGreaterThan(0);
+              for (const issue of result.error.issues) expect(issue.message).toMatch(/\S/);
+              port.reject();
+            }
+          },
+        ),
+        fcOptions(RUNS * 3),
+      );
+    },
+    TIME_LIMIT,
+  );
 
   // Sync: what other devices wrote in storage.sync, damaged in the document, the manifest or the chunks.
   const sync = new Tally('sync documents (accepted: read with no problem)');
