@@ -1,5 +1,5 @@
 /**
- * Shared means of the fuzz tests (test/fuzz/README in the main README's "Fuzz" paragraph): fast-check
+ * Shared means of the fuzz tests (how to run and replay them: "Fuzz" in the README): fast-check
  * arbitraries that mutate a valid value or text, the seed and run count (FUZZ_SEED, FUZZ_RUNS), and a
  * tally of inputs tried, accepted and rejected that each suite prints.
  */

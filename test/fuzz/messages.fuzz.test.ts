@@ -42,7 +42,8 @@ const BACKGROUND: Record<BackgroundRequestName, unknown[]> = {
   reportPageTerms: [{ distinct: 3, enabled: true }],
 };
 
-const CONTENT = {
+// Typed by the receivers' schemas: a new message without a sample fails the typecheck.
+const CONTENT: Record<keyof typeof contentReceiver.schemas, unknown[]> = {
   getPageTerms: [{}],
   getPageDefinitions: [{}],
   revealTerm: [{ termId: 'etias' }],
@@ -50,7 +51,9 @@ const CONTENT = {
   relayNotesChanged: [{ termId: 'etias' }, {}],
 };
 
-const EXTENSION_PAGES = { notesChanged: [{ termId: 'etias' }, {}] };
+const EXTENSION_PAGES: Record<keyof typeof extensionPagesReceiver.schemas, unknown[]> = {
+  notesChanged: [{ termId: 'etias' }, {}],
+};
 
 const tallies: Tally[] = [];
 afterAll(() => report(tallies));
