@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EXPLAIN_COMMAND } from './core/constants';
 import { validateGlossary } from './core/glossary-validate';
 import { glossaryDerived } from './scripts/glossary-derived-plugin';
+import { preactNoInnerHtml } from './scripts/preact-no-inner-html-plugin';
 
 // The gecko id must stay fixed: Firefox keys storage (and our IndexedDB) by it,
 // and the restart tests pin the add-on's UUID through it.
@@ -21,7 +22,8 @@ export default defineConfig({
     },
   },
   // glossaryDerived: data the pages need from the glossary, computed by the build, not on every open.
-  vite: () => ({ plugins: [preact(), glossaryDerived()] }),
+  // preactNoInnerHtml: Preact's dangerouslySetInnerHTML write, unused, kept out of the bundle (store review).
+  vite: () => ({ plugins: [preactNoInnerHtml(), preact(), glossaryDerived()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -32,7 +34,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
-    web_accessible_resources: [{ resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // use_dynamic_url (Chrome): loadable only at a per-session URL that runtime.getURL returns, so a
+    // page cannot detect us by loading chrome-extension://<our id>/tooltip.html. Firefox (MV2, where
+    // WXT writes the list of paths) needs none: moz-extension:// URLs use a random per-install UUID.
+    web_accessible_resources: [
+      { resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     commands: {
       [EXPLAIN_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
@@ -42,8 +49,11 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
+          // data_collection_permissions (AMO requires it: we collect nothing) came in Firefox 140 on
+          // desktop and 142 on Android; addons-linter warns if either minimum is below its version.
           browser_specific_settings: {
             gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '128' }),

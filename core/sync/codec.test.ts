@@ -45,6 +45,10 @@ const note = (termId: string, text: string, updatedAt = T0) => ({
 });
 
 describe('encoding a document into sync items', () => {
+  it('refuses a device id that is not one, rather than loop (a key longer than an item left no room)', async () => {
+    await expect(encodeDoc(doc({ device: 'x'.repeat(9_000) }))).rejects.toThrow(/device id/);
+  });
+
   it('cuts a long document into chunks that each fit an item, key included, and reads it back', async () => {
     const long = doc({
       notes: [note('etias', noise(10_000, 1)), note('gbvb', noise(10_000, 2)), note('nsec', noise(10_000, 3))],

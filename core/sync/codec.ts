@@ -1,5 +1,5 @@
 import { base64ToBytes, bytesToBase64 } from '../base64';
-import { SYNC_KEY_PREFIX, SYNC_FORMAT_VERSION, type Manifest, type SyncDoc } from './format';
+import { deviceIdSchema, SYNC_KEY_PREFIX, SYNC_FORMAT_VERSION, type Manifest, type SyncDoc } from './format';
 
 /**
  * A document ↔ the items of `browser.storage.sync`. JSON, compressed with the platform's own
@@ -51,6 +51,13 @@ export async function inflate(bytes: Uint8Array): Promise<string> {
 
 /** A device's document as sync items: the manifest and its chunks. */
 export async function encodeDoc(doc: SyncDoc): Promise<SyncItems> {
+  // The chunk loop below advances by an item's room beside its key: a key longer than an item (a
+  // device id of kilobytes, found by the fuzz tests) left no room and looped forever.
+  const device = deviceIdSchema.safeParse(doc.device);
+  if (!device.success)
+    throw new Error(
+      `Cannot write a sync document for device id ${JSON.stringify(doc.device)?.slice(0, 40)}: ${device.error.issues[0]?.message}`,
+    );
   const payload = bytesToBase64(await deflate(JSON.stringify(doc)));
   const items: SyncItems = {};
   let chunks = 0;
