@@ -3,6 +3,7 @@ import {
   PDF_MAX_BYTES,
   PDF_MAX_PAGES,
   hasText,
+  isPdfAddress,
   looksLikePdf,
   originPattern,
   pageCountProblem,
@@ -61,5 +62,13 @@ describe('pdf-open', () => {
     expect(looksLikePdf(bytes('%PDF-1.7\n%âãÏÓ'))).toBe(true);
     expect(looksLikePdf(bytes('\n\n%PDF-1.4'))).toBe(true);
     expect(looksLikePdf(bytes('<html><body>Not found</body></html>'))).toBe(false);
+  });
+
+  it('names PDF addresses by their path', () => {
+    expect(isPdfAddress('https://eur-lex.europa.eu/legal-content/NL/TXT/PDF/x.PDF?uri=1')).toBe(true);
+    expect(isPdfAddress('http://127.0.0.1:8080/generated/terms.pdf')).toBe(true);
+    expect(isPdfAddress('https://example.org/page.html')).toBe(false);
+    expect(isPdfAddress('file:///home/me/a.pdf')).toBe(false);
+    expect(isPdfAddress('not an address')).toBe(false);
   });
 });

@@ -83,3 +83,13 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
   return head.includes('%PDF-');
 }
+
+/** Whether an address names a PDF by its path (what the popup can tell of a tab in Firefox's viewer). */
+export function isPdfAddress(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && /\.pdf$/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -567,6 +567,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         // and its data (IndexedDB, storage.local) for a relaunch on the same profile.
         'extensions.webextensions.keepUuidOnUninstall': true,
         'extensions.webextensions.keepStorageOnUninstall': true,
+        // permissions.request() answered yes without a prompt (the PDF viewer asks for one site).
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
     const installedId = await withTimeout(

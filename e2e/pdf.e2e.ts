@@ -21,6 +21,7 @@ import {
 } from './harness';
 import { writePdfFixtures, type PdfFixture } from './pdf-fixtures';
 import { PdfViewerPage } from './pages/pdf-viewer';
+import { PopupUi, onThisPage } from './pages/popup-ui';
 import { termBox, tooltipFrame } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
@@ -36,6 +37,28 @@ async function dropped(page: TestPage, browser: ReturnType<ReturnType<typeof use
   const viewer = await PdfViewerPage.open(browser, page);
   await viewer.drop(await bytes(kind), `${kind}.pdf`);
   return viewer;
+}
+
+/** Waits until `term` is highlighted in the viewer's pages. */
+async function waitForTerm(page: TestPage, term: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (term) =>
+        [...(CSS.highlights.get('benelux-glossary') ?? [])].some((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString() === term;
+        }),
+      term,
+      { timeout: 20_000 },
+    )
+    .catch(async (error: unknown) => {
+      const state = await page.evaluate(() => document.querySelector('.pdf-app')?.textContent?.slice(0, 300) ?? null);
+      throw new Error(`"${term}" was not highlighted in the viewer; it shows: ${JSON.stringify(state)}`, {
+        cause: error,
+      });
+    });
 }
 
 /** Rests the pointer on a highlighted term and waits for its tooltip card to name it. */
@@ -87,6 +110,106 @@ for (const name of BROWSERS) {
           const card = await hover(page, 'ETIAS', 'ETIAS');
           assert.match(card, /European Travel Information and Authorisation System|reisautorisatie/i);
         }),
+    );
+
+    void it(
+      'damaged, scanned and password-protected PDFs get a message, never a blank page; the password opens it',
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'pdf-bad-input', async (page) => {
+          const viewer = await dropped(page, running(), 'damaged');
+          let shown = await viewer.settled();
+          assert.equal(shown.problem?.kind, 'damaged', `damaged.pdf: ${JSON.stringify(shown)}`);
+          assert.match(shown.problem.text, /damaged or is not a PDF/);
+
+          await viewer.drop(await bytes('scanned'), 'scanned.pdf');
+          shown = await viewer.settledWith('noText');
+          assert.match(shown.problem?.text ?? '', /there is no text to explain/);
+          await page.waitForFunction(
+            () => document.querySelector('.page[data-page-number="1"]')?.getAttribute('data-loaded') === 'true',
+          );
+
+          await viewer.drop(await bytes('password'), 'password.pdf');
+          shown = await viewer.settledWith('password');
+          assert.match(shown.problem?.text ?? '', /protected by a password/);
+          await viewer.enterPassword('fout');
+          await page.waitForFunction(
+            () => document.querySelector('[data-problem="password"]')?.textContent?.includes('not right') ?? false,
+          );
+          await viewer.enterPassword('geheim');
+          await waitForTerm(page, 'ETIAS');
+        }),
+    );
+
+    void it(
+      'a 300-page PDF: page 1 highlighted at once; End goes to page 300, drawn and highlighted as it comes into view',
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'pdf-long', async (page) => {
+          const viewer = await dropped(page, running(), 'long');
+          const shown = await viewer.settled();
+          assert.equal(shown.pagesLabel, 'of 300');
+          assert.ok(!shown.rendered.includes(300), 'page 300 was drawn before it was shown');
+          await waitForTerm(page, 'NSEC');
+          assert.ok((await viewer.highlightedOnPage(1)).includes('ETIAS'));
+          await page.click('#viewerContainer');
+          await page.press('End');
+          await page.waitForFunction(
+            () => document.querySelector('.page[data-page-number="300"]')?.getAttribute('data-loaded') === 'true',
+            undefined,
+            { timeout: 15_000 },
+          );
+          await page.waitForFunction(
+            () =>
+              [...(CSS.highlights.get('benelux-glossary') ?? [])].some((r) =>
+                r.startContainer.parentElement?.closest('.page[data-page-number="300"]'),
+              ),
+            undefined,
+            { timeout: 15_000 },
+          );
+          assert.equal(await page.evaluate(() => document.querySelector<HTMLInputElement>('.pdf-page')?.value), '300');
+        }),
+    );
+
+    void it(
+      name === 'chromium'
+        ? 'on a PDF tab the popup offers "Open in Benelux Glossary"; the tab then shows it explained, and the popup lists its terms'
+        : 'pdf.html?url= asks for access to that one site, then shows the PDF explained; the popup lists its terms',
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const b = running();
+        const tab = await b.newPage();
+        try {
+          const pdfUrl = fixture(files.terms);
+          if (name === 'chromium') {
+            // Chromium's PDF viewer runs our content script, which tells the popup the tab shows a PDF.
+            await tab.goto(pdfUrl);
+            await withPage(b, 'pdf-popup-offer', async (page) => {
+              const popup = await PopupUi.openFor(b, tab, page);
+              await page.waitForFunction(() => document.querySelector('button.open-pdf')?.textContent ?? false);
+              await page.click('button.open-pdf');
+              void popup;
+            });
+            await tab.waitForFunction(() => location.pathname === '/pdf.html' && document.readyState === 'complete');
+            assert.equal(await tab.evaluate(() => new URLSearchParams(location.search).get('url')), pdfUrl);
+          } else {
+            // Firefox's PDF viewer runs no content script and the popup sees a tab's address only after a
+            // real click on our button (activeTab): open the viewer at the address directly.
+            const viewer = await PdfViewerPage.open(b, tab, `?url=${encodeURIComponent(pdfUrl)}`);
+            const button = await viewer.accessButton();
+            assert.match(button ?? '', /Allow reading PDFs from http:\/\/127\.0\.0\.1:\d+/);
+            await tab.click('.pdf-access button');
+          }
+          await waitForTerm(tab, 'ETIAS');
+          await withPage(b, 'pdf-popup-terms', async (page) => {
+            const popup = await PopupUi.openFor(b, tab, page);
+            await popup.waitForRow('etias', 15_000, onThisPage);
+            assert.equal(await page.evaluate(() => document.querySelector('button.open-pdf')), null);
+          });
+        } finally {
+          await tab.close();
+        }
+      },
     );
   });
 }

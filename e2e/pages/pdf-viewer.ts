@@ -67,11 +67,12 @@ export class PdfViewerPage {
     );
   }
 
-  /** The text of the first page's text layer, as the page holds it. */
-  textLayer(page = 1): Promise<string> {
-    return this.page.evaluate(
-      (n) => document.querySelector(`.pdfViewer .page[data-page-number="${n}"] .textLayer`)?.textContent ?? '',
-      page,
+  /** The text of page `n`'s text layer, once it has any (PDF.js fills it after drawing the canvas). */
+  textLayer(n = 1): Promise<string> {
+    return this.page.waitForFunction(
+      (n) => document.querySelector(`.pdfViewer .page[data-page-number="${n}"] .textLayer`)?.textContent || false,
+      n,
+      { timeout: 15_000 },
     );
   }
 
@@ -100,5 +101,25 @@ export class PdfViewerPage {
       undefined,
       { timeout: 15_000 },
     );
+  }
+
+  /** What the viewer shows once it says `kind` (after a drop replaced an earlier message). */
+  async settledWith(kind: string): Promise<ViewerShown> {
+    await this.page.waitForFunction((kind) => document.querySelector(`[data-problem="${kind}"]`) !== null, kind, {
+      timeout: 20_000,
+    });
+    return this.settled();
+  }
+
+  /** Types a password into the viewer's password field and submits it. */
+  async enterPassword(password: string): Promise<void> {
+    await this.page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.pdf-password input');
+      if (!input) throw new Error('no password field');
+      input.value = '';
+      input.focus();
+    });
+    await this.page.type(password);
+    await this.page.click('.pdf-password button[type="submit"]');
   }
 }

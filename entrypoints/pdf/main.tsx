@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { handlePdfViewerRequests } from '@/messaging/pdf-viewer';
 import { PageController } from '@/page/controller';
+import { revealer } from '@/page/features/reveal';
 import { t } from '@/i18n/t';
 import { uiLocale } from '@/ui-data/i18n';
 import { App } from './App';
@@ -19,7 +21,27 @@ const startEngine = () => {
   if (started) return;
   started = true;
   const ctx = new ContentScriptContext('pdf-viewer');
-  void new PageController(ctx, { root: () => document.querySelector('.pdfViewer'), alwaysOn: true }).start();
+  const controller = new PageController(ctx, { root: () => document.querySelector('.pdfViewer'), alwaysOn: true });
+  void controller.start();
+  // The popup's "On this page" over this tab: the terms of the pages drawn so far.
+  const { engine } = controller;
+  const reveal = revealer(ctx, engine);
+  void browser.tabs.getCurrent().then((tab) => {
+    if (tab?.id === undefined || ctx.isInvalid) return;
+    ctx.onInvalidated(
+      handlePdfViewerRequests(tab.id, {
+        getPageTerms: () =>
+          Promise.resolve({
+            hostname: '', // the per-site switch is about web sites, not this page
+            enabled: true,
+            counts: Object.fromEntries(engine.highlighter?.counts() ?? []),
+            title: document.title,
+            url: new URLSearchParams(location.search).get('url') ?? location.href,
+          }),
+        revealTerm: (termId) => Promise.resolve({ revealed: reveal(termId) }),
+      }),
+    );
+  });
 };
 
 const root = document.getElementById('app');
