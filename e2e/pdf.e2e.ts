@@ -5,7 +5,7 @@
  * popup offers to open it in the viewer.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
@@ -95,6 +95,8 @@ for (const name of BROWSERS) {
       { timeout: TEST_TIMEOUT },
       () =>
         withPage(running(), 'pdf-terms', async (page) => {
+          // The README's picture (docs/pdf-tooltip.png) is taken at this size.
+          if (page.browserName === 'chromium') await page.raw.setViewportSize({ width: 1000, height: 700 });
           const viewer = await dropped(page, running(), 'terms');
           const shown = await viewer.settled();
           assert.equal(shown.problem, null, `the viewer says: ${shown.problem?.text}`);
@@ -109,6 +111,10 @@ for (const name of BROWSERS) {
           }
           const card = await hover(page, 'ETIAS', 'ETIAS');
           assert.match(card, /European Travel Information and Authorisation System|reisautorisatie/i);
+          if (page.browserName === 'chromium') {
+            await mkdir(path.join(REPO_ROOT, 'docs'), { recursive: true });
+            await page.raw.screenshot({ path: path.join(REPO_ROOT, 'docs/pdf-tooltip.png') });
+          }
         }),
     );
 
