@@ -37,15 +37,23 @@ export function handlePdfViewerRequests(tabId: number, handlers: PdfViewerHandle
     const answer = request.name === 'getPageTerms' ? handlers.getPageTerms() : handlers.revealTerm(request.termId);
     return answer.then((res) => ({ res }));
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  // sendResponse and `true`, not a returned Promise: older Chromes we support ignore a returned Promise
+  // (as @webext-core does it).
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): boolean => {
+    const answer = listener(message);
+    if (!answer) return false;
+    void answer.then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => browser.runtime.onMessage.removeListener(onMessage);
 }
 
 async function send<T>(request: Request): Promise<T> {
-  const answer = (await browser.runtime.sendMessage({ channel: CHANNEL, request })) as
-    | { res: T }
-    | { err: string }
-    | undefined;
+  const answer: { res: T } | { err: string } | undefined = await browser.runtime.sendMessage({
+    channel: CHANNEL,
+    request,
+  });
   if (!answer) throw new Error('No PDF viewer in that tab');
   if ('err' in answer) throw new Error(answer.err);
   return answer.res;

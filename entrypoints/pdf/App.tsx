@@ -8,7 +8,7 @@ import { readFile, readUrl, requestAccess, type ReadResult } from './source';
 import { PdfView, type FindResult, type ViewerState } from './viewer';
 
 interface Props {
-  /** The first page's text is in the document: start explaining it. */
+  /** A page's text is in the document: explain it. */
   onTextLayer: () => void;
 }
 
@@ -50,9 +50,7 @@ export function App({ onTextLayer }: Props) {
 
   useEffect(() => {
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    setView(
-      new PdfView(container.current!, { onState: setState, onFind: setFind, onFirstTextLayer: onTextLayer }, dark),
-    );
+    setView(new PdfView(container.current!, { onState: setState, onFind: setFind, onTextLayer }, dark));
   }, [onTextLayer]);
 
   const show = async (read: Promise<ReadResult>, name: string, password?: string) => {

@@ -14,14 +14,13 @@ document.documentElement.lang = uiLocale;
 document.title = t('pdfTitle');
 
 // The pages' text layers are explained by the same engine, matcher, highlights and tooltip as web
-// pages: started once the first page's text is in the document (later pages join as they are
-// rendered: the scanner watches for added text).
-let started = false;
+// pages. Started with the page, so that the glossary is read while PDF.js parses the file; each page's
+// text joins as PDF.js renders it (the scanner watches for added text).
+let controller: PageController | null = null;
 const startEngine = () => {
-  if (started) return;
-  started = true;
+  if (controller) return;
   const ctx = new ContentScriptContext('pdf-viewer');
-  const controller = new PageController(ctx, { root: () => document.querySelector('.pdfViewer'), alwaysOn: true });
+  controller = new PageController(ctx, { root: () => document.querySelector('.pdfViewer'), alwaysOn: true });
   void controller.start();
   // The popup's "On this page" over this tab: the terms of the pages drawn so far.
   const { engine } = controller;
@@ -45,4 +44,8 @@ const startEngine = () => {
 };
 
 const root = document.getElementById('app');
-if (root) render(<App onTextLayer={startEngine} />, root);
+if (root) {
+  startEngine();
+  // A page's text is in: explain it now rather than when the browser is next idle (PDF.js keeps it busy).
+  render(<App onTextLayer={() => controller?.engine.scanner?.flush()} />, root);
+}

@@ -39,8 +39,8 @@ export interface FindResult {
 export interface ViewerCallbacks {
   onState(state: ViewerState): void;
   onFind(result: FindResult): void;
-  /** The first page's text layer is in the document: a moment to start explaining it. */
-  onFirstTextLayer(): void;
+  /** A page's text layer is in the document: a moment to explain it. */
+  onTextLayer(): void;
 }
 
 type LoadedDocument = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
@@ -60,7 +60,6 @@ export class PdfView {
   private readonly findController: PDFFindController;
   private readonly linkService: PDFLinkService;
   private doc: LoadedDocument | null = null;
-  private firstLayerSeen = false;
 
   constructor(
     container: HTMLDivElement,
@@ -88,11 +87,7 @@ export class PdfView {
       this.viewer.currentScaleValue = 'auto';
       this.emitState();
     });
-    this.eventBus.on('textlayerrendered', () => {
-      if (this.firstLayerSeen) return;
-      this.firstLayerSeen = true;
-      this.callbacks.onFirstTextLayer();
-    });
+    this.eventBus.on('textlayerrendered', () => this.callbacks.onTextLayer());
     this.eventBus.on(
       'updatefindmatchescount',
       ({ matchesCount }: { matchesCount: { current: number; total: number } }) =>
@@ -151,7 +146,6 @@ export class PdfView {
     }
     await this.doc?.destroy();
     this.doc = doc;
-    this.firstLayerSeen = false;
     this.viewer.setDocument(doc);
     this.linkService.setDocument(doc);
     return (await this.anyText(doc)) ? null : { kind: 'noText' };
