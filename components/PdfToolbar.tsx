@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 export interface PdfToolbarLabels {
   open: string;
@@ -25,8 +25,6 @@ interface Props {
   /** Zoom in percent. */
   scale: number;
   find: { current: number; total: number; notFound: boolean } | null;
-  /** Bumped to move the focus to the search box (Ctrl+F). */
-  focusFind: number;
   onOpenFile: (file: File) => void;
   onPage: (page: number) => void;
   onStep: (step: 1 | -1) => void;
@@ -39,11 +37,7 @@ export function PdfToolbar(props: Props) {
   const { labels, page, pages, scale, find } = props;
   const [pageText, setPageText] = useState(String(page));
   const [query, setQuery] = useState('');
-  const findInput = useRef<HTMLInputElement>(null);
   useEffect(() => setPageText(String(page)), [page]);
-  useEffect(() => {
-    if (props.focusFind > 0) findInput.current?.select();
-  }, [props.focusFind]);
   const noDocument = pages === 0;
   return (
     <header class="pdf-toolbar" role="toolbar" aria-label={labels.page}>
@@ -129,7 +123,6 @@ export function PdfToolbar(props: Props) {
         }}
       >
         <input
-          ref={findInput}
           type="search"
           class="pdf-find-input"
           placeholder={labels.find}

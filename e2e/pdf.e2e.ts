@@ -115,6 +115,26 @@ for (const name of BROWSERS) {
             await mkdir(path.join(REPO_ROOT, 'docs'), { recursive: true });
             await page.raw.screenshot({ path: path.join(REPO_ROOT, 'docs/pdf-tooltip.png') });
           }
+          // Search within the document, from the keyboard: Ctrl+F, then type.
+          if (page.browserName === 'chromium') await page.raw.keyboard.press('Control+f');
+          else {
+            await page.raw.keyboard.down('Control');
+            await page.raw.keyboard.press('f');
+            await page.raw.keyboard.up('Control');
+          }
+          await page.type('Benelux');
+          // The count passes "0 of 0" while PDF.js searches.
+          await page
+            .waitForFunction(() => document.querySelector('.pdf-find-count')?.textContent === '1 of 3')
+            .catch(async (error: unknown) => {
+              const shown = await page.evaluate(() => [
+                document.querySelector<HTMLInputElement>('.pdf-find-input')?.value,
+                document.querySelector('.pdf-find-count')?.textContent,
+              ]);
+              throw new Error(`Searching "Benelux" did not find its 3 matches: ${JSON.stringify(shown)}`, {
+                cause: error,
+              });
+            });
         }),
     );
 

@@ -44,7 +44,6 @@ export function App({ onTextLayer }: Props) {
   const [notice, setNotice] = useState<PdfProblem | null>(null);
   const [state, setState] = useState<ViewerState>({ page: 0, pages: 0, scale: 100 });
   const [find, setFind] = useState<FindResult | null>(null);
-  const [focusFind, setFocusFind] = useState(0);
   /** The bytes of a password-protected file, kept to try again with a password. */
   const pending = useRef<{ bytes: Uint8Array; name: string } | null>(null);
 
@@ -89,7 +88,8 @@ export function App({ onTextLayer }: Props) {
     else void openUrl(url);
   }, [view]);
 
-  useKeyboard(view, state, () => setFocusFind((n) => n + 1));
+  // Focused at once (not after a re-render): what the reader types next goes into it.
+  useKeyboard(view, state, () => document.querySelector<HTMLInputElement>('input.pdf-find-input')?.select());
   const dropOnPage = useMemo(() => dropHandlers(openFile), [view]);
 
   return (
@@ -100,7 +100,6 @@ export function App({ onTextLayer }: Props) {
         pages={status.kind === 'shown' ? state.pages : 0}
         scale={state.scale}
         find={find}
-        focusFind={focusFind}
         onOpenFile={openFile}
         onPage={(page) => view?.goToPage(page)}
         onStep={(step) => (step > 0 ? view?.nextPage() : view?.previousPage())}
