@@ -22,7 +22,7 @@ import {
 import { writePdfFixtures, type PdfFixture } from './pdf-fixtures';
 import { PdfViewerPage } from './pages/pdf-viewer';
 import { PopupUi, onThisPage } from './pages/popup-ui';
-import { termBox, tooltipFrame } from './pages/tooltip-notes';
+import { openTooltipEditor, pinTooltip, termBox, tooltipFrame, waitForStoredNote } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
 let files: Record<PdfFixture, string>;
@@ -199,8 +199,8 @@ for (const name of BROWSERS) {
 
     void it(
       name === 'chromium'
-        ? 'on a PDF tab the popup offers "Open in Benelux Glossary"; the tab then shows it explained, and the popup lists its terms'
-        : 'pdf.html?url= asks for access to that one site, then shows the PDF explained; the popup lists its terms',
+        ? 'on a PDF tab the popup offers "Open in Benelux Glossary"; the tab then shows it explained; a note added there and its terms show in the popup'
+        : 'pdf.html?url= asks for access to that one site, then shows the PDF explained; a note added there and its terms show in the popup',
       { timeout: TEST_TIMEOUT },
       async () => {
         const b = running();
@@ -227,10 +227,27 @@ for (const name of BROWSERS) {
             await tab.click('.pdf-access button');
           }
           await waitForTerm(tab, 'ETIAS');
+          // A note added from the viewer's tooltip is the term's note everywhere.
+          const frame = await pinTooltip(tab, 'ETIAS');
+          if (tab.browserName === 'chromium') await openTooltipEditor(tab, frame);
+          else {
+            // Puppeteer lists no child frames of a tab it navigated to an extension page over raw BiDi:
+            // click "Add note" from inside the frame instead.
+            await frame.evaluate(() => document.querySelector<HTMLElement>('.term-note-edit')?.click());
+            await frame.waitForFunction(() => document.activeElement?.matches('textarea.note-text') ?? false);
+          }
+          const note = `Gelezen in een pdf (${name}).`;
+          await tab.type(note);
+          await waitForStoredNote(tab, 'etias', (n) => n?.text.includes(note) ?? false, 'the note typed in the viewer');
           await withPage(b, 'pdf-popup-terms', async (page) => {
             const popup = await PopupUi.openFor(b, tab, page);
             await popup.waitForRow('etias', 15_000, onThisPage);
             assert.equal(await page.evaluate(() => document.querySelector('button.open-pdf')), null);
+            await popup.openTerm('ETIAS', 'etias');
+            assert.ok(
+              (await popup.noteValue())?.includes(note),
+              `the popup shows the note: ${await popup.noteValue()}`,
+            );
           });
         } finally {
           await tab.close();
