@@ -40,7 +40,7 @@ export function PdfToolbar(props: Props) {
   useEffect(() => setPageText(String(page)), [page]);
   const noDocument = pages === 0;
   return (
-    <header class="pdf-toolbar" role="toolbar" aria-label={labels.page}>
+    <header class="pdf-toolbar">
       <label class="pdf-open button">
         {labels.open}
         <input

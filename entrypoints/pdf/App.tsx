@@ -204,8 +204,8 @@ function dropHandlers(open: (file: File) => void) {
 
 /**
  * The keys a reader expects of a PDF viewer: Ctrl/⌘+F searches, Ctrl/⌘ +, − and 0 zoom, and outside a
- * text field ←/→ (or P/N), Home and End move by page; the pages scroll with the arrow keys and Page
- * Up/Down as any scrolled region does.
+ * text field N/P (and ←/→ unless the pages are wider than the window), Home and End move by page; the
+ * pages scroll with ↑/↓ and Page Up/Down as any scrolled region does.
  */
 function useKeyboard(view: PdfView | null, state: ViewerState, focusFind: () => void): void {
   useEffect(() => {
@@ -217,8 +217,8 @@ function useKeyboard(view: PdfView | null, state: ViewerState, focusFind: () => 
       else if (mod && e.key === '-') view.zoom(-1);
       else if (mod && e.key === '0') view.zoom(0);
       else if (mod || e.altKey || isTyping(e.target)) return;
-      else if (e.key === 'ArrowRight' || e.key === 'n') view.nextPage();
-      else if (e.key === 'ArrowLeft' || e.key === 'p') view.previousPage();
+      else if (e.key === 'n' || (e.key === 'ArrowRight' && !sideways())) view.nextPage();
+      else if (e.key === 'p' || (e.key === 'ArrowLeft' && !sideways())) view.previousPage();
       else if (e.key === 'Home') view.goToPage(1);
       else if (e.key === 'End') view.goToPage(state.pages);
       else return;
@@ -227,6 +227,12 @@ function useKeyboard(view: PdfView | null, state: ViewerState, focusFind: () => 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [view, state.pages]);
+}
+
+/** Zoomed wider than the window: ←/→ scroll the pages sideways, as in any scrolled region. */
+function sideways(): boolean {
+  const container = document.getElementById('viewerContainer');
+  return !!container && container.scrollWidth > container.clientWidth;
 }
 
 function isTyping(target: EventTarget | null): boolean {
