@@ -56,7 +56,8 @@ export function App({ onTextLayer }: Props) {
     if (!view) return;
     setStatus({ kind: 'loading' });
     setNotice(null);
-    const result = await read;
+    // A file that cannot be read at all (gone, unreadable) is said so too, never a page left loading.
+    const result = await read.catch((): ReadResult => ({ problem: { kind: 'damaged' } }));
     if ('needsAccess' in result) return; // handled by the caller
     if ('problem' in result) return setStatus({ kind: 'problem', problem: result.problem });
     // PDF.js takes the buffer over: keep a copy in case it asks for a password.
@@ -74,7 +75,7 @@ export function App({ onTextLayer }: Props) {
     setStatus({ kind: 'loading' });
     const result = await readUrl(url);
     if ('needsAccess' in result) return setStatus({ kind: 'access', url, origin: result.needsAccess });
-    await show(Promise.resolve(result), decodeURIComponent(url.pathname.split('/').pop() || url.hostname));
+    await show(Promise.resolve(result), fileName(url));
   };
 
   const openFile = (file: File) => void show(readFile(file), file.name);
@@ -183,6 +184,16 @@ function PasswordForm({ onPassword }: { onPassword: (password: string) => void }
       <button type="submit">{t('pdfPasswordOpen')}</button>
     </form>
   );
+}
+
+/** The name a PDF's address gives it (its last path segment, decoded when it can be). */
+function fileName(url: URL): string {
+  const last = url.pathname.split('/').pop() || url.hostname;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** A PDF dropped anywhere on the page opens. */
