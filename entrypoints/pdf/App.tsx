@@ -62,7 +62,7 @@ export function App({ onTextLayer }: Props) {
     if ('problem' in result) return setStatus({ kind: 'problem', problem: result.problem });
     // PDF.js takes the buffer over: keep a copy in case it asks for a password.
     pending.current = { bytes: result.bytes.slice(), name };
-    const problem = await view.open(result.bytes, password);
+    const problem = await view.open(result.bytes, password).catch((): PdfProblem => ({ kind: 'damaged' }));
     if (problem?.kind !== 'password') pending.current = null;
     if (problem && problem.kind !== 'noText') return setStatus({ kind: 'problem', problem });
     document.title = `${name} — ${t('extName')}`;
