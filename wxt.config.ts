@@ -31,7 +31,12 @@ export default defineConfig({
     // storage: settings (on/off, per-site) via @wxt-dev/storage.
     // unlimitedStorage: keeps the glossary and the user's notes in IndexedDB from eviction.
     // contextMenus (Firefox: menus): "Explain «…»" and "Add «…» to my terms" on a selection.
-    permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus'],
+    // activeTab: the popup learns the address of a PDF in Firefox's viewer (no content script runs
+    // there) once the reader clicks our button; no install warning.
+    permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus', 'activeTab'],
+    // Firefox: reading that PDF from the PDF viewer page needs its site's host permission, asked for
+    // that one site when the reader opens it (Chromium's content-script hosts already allow the read).
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
     // use_dynamic_url (Chrome): loadable only at a per-session URL that runtime.getURL returns, so a

@@ -7,3 +7,4 @@ await import('./shared-route');
 await import('./page-bench');
 await import('./hover-bench');
 await import('./search-bench');
+await import('./pdf-first-page');

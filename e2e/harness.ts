@@ -44,6 +44,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 
 export interface FixtureServer {
@@ -566,6 +567,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         // and its data (IndexedDB, storage.local) for a relaunch on the same profile.
         'extensions.webextensions.keepUuidOnUninstall': true,
         'extensions.webextensions.keepStorageOnUninstall': true,
+        // permissions.request() answered yes without a prompt (the PDF viewer asks for one site).
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
     const installedId = await withTimeout(

@@ -38,6 +38,8 @@ export interface PageTerms {
   /** The page's title and address, for the digest of its terms (so the popup needs no `tabs` permission). */
   title: string;
   url: string;
+  /** The document's type: `application/pdf` in Chromium's PDF viewer, where the popup offers ours. */
+  contentType?: string;
 }
 
 /** Abbreviations a page defines ("Long Form (ABBR)"): the popup offers those no glossary knows. */

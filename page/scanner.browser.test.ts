@@ -177,6 +177,17 @@ describe('PageScanner picks up text', () => {
     expect(Object.fromEntries(highlighter.counts())).toEqual({ benelux: 1, nsec: 1 });
   });
 
+  it('added later, at once on flush(), without an idle period (the PDF viewer, as a page renders)', async () => {
+    mount('<p id="a">niets</p>');
+    const { scanner } = await scan(); // its idle queue is not run again below
+    mount('<div id="page"><span>de NSEC</span><span>en ETIAS</span></div>');
+    scanner.flush(); // in the same task: the mutation records are taken, not awaited
+    expect(shown()).toEqual([
+      { text: 'ETIAS', in: 'page' },
+      { text: 'NSEC', in: 'page' },
+    ]);
+  });
+
   it('in open shadow roots: present at the start, nested, and added later', async () => {
     const host = mount('<div id="host"></div>');
     const shadow = host.attachShadow({ mode: 'open' });

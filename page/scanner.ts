@@ -105,6 +105,19 @@ export class PageScanner {
     this.start(doc, root);
   }
 
+  /**
+   * Matches what was just added now, without waiting for an idle period: for a document that knows
+   * when its text has arrived (the PDF viewer, as PDF.js renders a page's text layer).
+   */
+  flush(): void {
+    if (this.stopped) return;
+    for (const observer of this.observers) {
+      const records = observer.takeRecords();
+      if (records.length > 0) this.onMutations(records);
+    }
+    this.runSlice(MAX_SLICE_MS);
+  }
+
   /** Open shadow roots we scan, for hit-testing into them. */
   shadowRoots(): ShadowRoot[] {
     return [...this.roots].filter((r): r is ShadowRoot => r instanceof ShadowRoot);

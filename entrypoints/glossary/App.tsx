@@ -56,6 +56,10 @@ export function App({ onLetterShown }: { onLetterShown: () => void }) {
           >
             {t('glossaryTabGlossaries')}
           </a>
+          {/* A local PDF, read in the viewer page: chosen or dropped there. */}
+          <a href="pdf.html" class="open-pdf-link">
+            {t('glossaryOpenPdf')}
+          </a>
         </nav>
       </header>
       <GlossaryScreen entries={entries} hidden={route.view !== 'glossary'} />

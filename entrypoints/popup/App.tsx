@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/i18n/t';
 import { useEntries } from '@/ui-data/entries';
 import { useRecentTerms } from '@/ui-data/settings';
-import { openGlossary, useActivePage } from '@/ui-data/tabs';
+import { openGlossary, openInPdfViewer, useActivePage, usePdfTab } from '@/ui-data/tabs';
 import { isImportedKey } from '@/ui-data/terms';
 import { ImportedTermScreen } from './ImportedTermScreen';
 import { SearchScreen } from './SearchScreen';
@@ -15,6 +15,7 @@ const NONE: readonly string[] = [];
 export function App() {
   const entries = useEntries();
   const page = useActivePage();
+  const pdf = usePdfTab();
   const [recent, pushRecent] = useRecentTerms();
   // Kept here, not in the search screen, so that "Back" from a detail returns to the same results.
   const [query, setQuery] = useState('');
@@ -43,6 +44,12 @@ export function App() {
   }
   return (
     <main class="popup">
+      {pdf && (
+        // The browser's own PDF viewer runs no content script: offer ours, where the terms are explained.
+        <button type="button" class="open-pdf" onClick={() => openInPdfViewer(pdf)}>
+          {t('popupOpenPdf')}
+        </button>
+      )}
       <SearchScreen
         entries={entries}
         page={page}

@@ -13,6 +13,14 @@ const FLASH_MS = 1600;
  * order and round again, and flashes it.
  */
 export function init(ctx: ContentScriptContext, engine: PageEngine): void {
+  const reveal = revealer(ctx, engine);
+  ctx.onInvalidated(
+    contentReceiver.handle('revealTerm', ({ termId }) => Promise.resolve({ revealed: reveal(termId) })),
+  );
+}
+
+/** Scrolls to `termId`'s next occurrence and flashes it; false when the page shows none (also used by the PDF viewer). */
+export function revealer(ctx: ContentScriptContext, engine: PageEngine): (termId: string) => boolean {
   /** Per term, the occurrence revealed last. */
   const lastRevealed = new Map<string, number>();
 
@@ -31,10 +39,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     }, FLASH_MS);
     return true;
   };
-
-  ctx.onInvalidated(
-    contentReceiver.handle('revealTerm', ({ termId }) => Promise.resolve({ revealed: reveal(termId) })),
-  );
+  return reveal;
 }
 
 function inDocumentOrder(a: PlacedTerm, b: PlacedTerm): number {

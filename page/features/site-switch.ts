@@ -17,6 +17,7 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
         counts: Object.fromEntries(engine.highlighter?.counts() ?? []),
         title: document.title,
         url: location.href,
+        contentType: document.contentType,
       }),
     ),
   );
