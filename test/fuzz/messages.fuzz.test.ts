@@ -48,6 +48,8 @@ const CONTENT: Record<keyof typeof contentReceiver.schemas, unknown[]> = {
   getPageDefinitions: [{}],
   revealTerm: [{ termId: 'etias' }],
   explainSelection: [{}],
+  termAtMenuPoint: [{}],
+  noteAtMenuPoint: [{}],
   relayNotesChanged: [{ termId: 'etias' }, {}],
 };
 
