@@ -32,19 +32,29 @@ const CORRUPT: Record<string, unknown> = {
   compiledGlossary: { format: 'not ours', bytes: '%%%' },
 };
 
-/** Stops every service worker of the profile (ours is the only one) and waits until ours is gone. */
-async function stopServiceWorker(page: ChromiumTestPage): Promise<void> {
-  const context = page.raw.context();
-  const worker = context.serviceWorkers()[0];
-  const closed = worker ? new Promise<void>((resolve) => worker.once('close', () => resolve())) : Promise.resolve();
-  const session = await context.newCDPSession(page.raw);
+/**
+ * Stops every service worker of the profile (ours is the only one) and waits until CDP reports
+ * ours stopped (playwright's worker `close` does not fire: the worker may start again at once).
+ */
+async function stopServiceWorker(page: ChromiumTestPage, extensionId: string): Promise<void> {
+  const session = await page.raw.context().newCDPSession(page.raw);
   try {
+    type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+    const stopped = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the service worker was not reported stopped')), 10_000);
+      session.on('ServiceWorker.workerVersionUpdated', (e: Versions) => {
+        if (e.versions.some((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'stopped')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
     await session.send('ServiceWorker.enable');
     await session.send('ServiceWorker.stopAllWorkers');
+    await stopped;
   } finally {
     await session.detach().catch(() => undefined);
   }
-  await closed;
 }
 
 for (const name of BROWSERS) {
@@ -52,31 +62,66 @@ for (const name of BROWSERS) {
     const browser = useBrowser(name);
 
     if (name === 'chromium') {
-      void it('the service worker stopped in the middle of a request: the next hover and popup work', async () => {
-        await withPage(browser(), 'fault-worker-stopped', async (page) => {
-          assert.equal(page.browserName, 'chromium');
+      void it(
+        'the service worker stopped in the middle of a request: the next hover and popup work',
+        { timeout: 90_000 },
+        async () => {
+          await withPage(browser(), 'fault-worker-stopped', async (page) => {
+            assert.equal(page.browserName, 'chromium');
+            const errors = await watchErrors(page);
+            try {
+              await page.goto(fixture('hp-page.html'));
+              await waitForHighlight(page, 'ETIAS');
+              const tt = new TooltipPage(browser(), page);
+              // The hover's card is asked of the background; the worker stops while the pointer rests.
+              const hovering = tt.hover('ETIAS');
+              await stopServiceWorker(page, browser().extensionId);
+              await hovering;
+              await tt.waitForShown('ETIAS').catch(async () => {
+                // The request the worker dropped is lost; the next hover asks again.
+                await tt.clickAway();
+                await tt.hover('ETIAS');
+                await tt.waitForShown('ETIAS');
+              });
+              await page.press('Escape');
+              await tt.waitForHidden();
+              // Stopped while idle too: the next hover wakes it.
+              await stopServiceWorker(page, browser().extensionId);
+              await tt.hover('NSEC');
+              await tt.waitForShown('North Seas Energy Cooperation (NSEC)');
+              await stopServiceWorker(page, browser().extensionId);
+              const popup = await browser().newPage();
+              try {
+                assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
+              } finally {
+                await popup.close();
+              }
+              assert.deepEqual(errors.ours(), [], 'errors of ours');
+              recordReliability('faults', name, 'service worker stopped', true);
+            } catch (error) {
+              recordReliability('faults', name, 'service worker stopped', false);
+              throw error;
+            } finally {
+              await errors.stop();
+            }
+          });
+        },
+      );
+    }
+
+    void it(
+      'corrupt values in browser.storage read as defaults: highlights, tooltip and popup work',
+      { timeout: 90_000 },
+      async () => {
+        await withPage(browser(), 'fault-corrupt-storage', async (page) => {
           const errors = await watchErrors(page);
+          const tt = new TooltipPage(browser(), page);
           try {
+            await tt.storeSettings(CORRUPT);
             await page.goto(fixture('hp-page.html'));
-            await waitForHighlight(page, 'ETIAS');
-            const tt = new TooltipPage(browser(), page);
-            // The hover's card is asked of the background; the worker stops while the pointer rests.
-            const hovering = tt.hover('ETIAS');
-            await stopServiceWorker(page);
-            await hovering;
-            await tt.waitForShown('ETIAS').catch(async () => {
-              // The request the worker dropped is lost; the next hover asks again.
-              await tt.clickAway();
-              await tt.hover('ETIAS');
-              await tt.waitForShown('ETIAS');
-            });
-            await page.press('Escape');
-            await tt.waitForHidden();
-            // Stopped while idle too: the next hover wakes it.
-            await stopServiceWorker(page);
-            await tt.hover('NSEC');
-            await tt.waitForShown('North Seas Energy Cooperation (NSEC)');
-            await stopServiceWorker(page);
+            await waitForHighlight(page, 'ETIAS', { timeout: 20_000 });
+            await tt.hover('ETIAS');
+            await tt.waitForShown('ETIAS');
             const popup = await browser().newPage();
             try {
               assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
@@ -84,43 +129,16 @@ for (const name of BROWSERS) {
               await popup.close();
             }
             assert.deepEqual(errors.ours(), [], 'errors of ours');
-            recordReliability('faults', name, 'service worker stopped', true);
+            recordReliability('faults', name, 'corrupt storage values', true);
           } catch (error) {
-            recordReliability('faults', name, 'service worker stopped', false);
+            recordReliability('faults', name, 'corrupt storage values', false);
             throw error;
           } finally {
             await errors.stop();
+            await tt.removeSettings(Object.keys(CORRUPT).filter((k) => k !== 'compiledGlossary' && k !== 'knownTerms'));
           }
         });
-      });
-    }
-
-    void it('corrupt values in browser.storage read as defaults: highlights, tooltip and popup work', async () => {
-      await withPage(browser(), 'fault-corrupt-storage', async (page) => {
-        const errors = await watchErrors(page);
-        const tt = new TooltipPage(browser(), page);
-        try {
-          await tt.storeSettings(CORRUPT);
-          await page.goto(fixture('hp-page.html'));
-          await waitForHighlight(page, 'ETIAS', { timeout: 20_000 });
-          await tt.hover('ETIAS');
-          await tt.waitForShown('ETIAS');
-          const popup = await browser().newPage();
-          try {
-            assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
-          } finally {
-            await popup.close();
-          }
-          assert.deepEqual(errors.ours(), [], 'errors of ours');
-          recordReliability('faults', name, 'corrupt storage values', true);
-        } catch (error) {
-          recordReliability('faults', name, 'corrupt storage values', false);
-          throw error;
-        } finally {
-          await errors.stop();
-          await tt.removeSettings(Object.keys(CORRUPT).filter((k) => k !== 'compiledGlossary' && k !== 'knownTerms'));
-        }
-      });
-    });
+      },
+    );
   });
 }

@@ -17,15 +17,14 @@ interface Result {
   survived: boolean;
 }
 const results = new Map<Kind, Map<string, Result>>();
-let hooked = false;
+// A root-level hook: this module is imported at a suite file's top level (a hook added inside a
+// test would belong to that test and run after it alone).
+after(writeReliability);
 
 export function recordReliability(kind: Kind, browser: BrowserName, name: string, survived: boolean): void {
   let map = results.get(kind);
   if (!map) results.set(kind, (map = new Map<string, Result>()));
   map.set(`${browser} ${name}`, { browser, name, survived });
-  if (hooked) return;
-  hooked = true;
-  after(writeReliability);
 }
 
 interface Section {
@@ -36,6 +35,7 @@ interface Section {
 }
 
 function writeReliability(): void {
+  if (results.size === 0) return;
   let file: Record<string, unknown> = {};
   try {
     file = JSON.parse(readFileSync(RELIABILITY_FILE, 'utf8')) as Record<string, unknown>;
@@ -52,6 +52,5 @@ function writeReliability(): void {
     };
     file[kind] = { ...section, browsers: [...new Set(all.map((r) => r.browser))] };
   }
-  file.notesLost = 0;
   writeFileSync(RELIABILITY_FILE, JSON.stringify(file, null, 2) + '\n');
 }

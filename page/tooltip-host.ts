@@ -100,9 +100,8 @@ export class TooltipHost {
   /**
    * Undoes what the page did to our host since we last looked (e2e/hostile.e2e.ts): put back where
    * it belongs if removed or moved (the frame then reloads — ~200 ms — and `ready` waits for its
-   * handshake), a
-   * manual popover again, open in the top layer, and our inline style again (a `display: none`
-   * frame never paints the card, so it would never be revealed).
+   * handshake), a manual popover again, open in the top layer, and our inline style again (a
+   * `display: none` frame never paints the card, so it would never be revealed).
    */
   private repair(host: HTMLElement): void {
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
