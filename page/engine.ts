@@ -5,6 +5,7 @@ import type { PageState } from '@/settings/page-glossary';
 import type { TermHighlighter } from './highlighter';
 import type { HoverController } from './hover';
 import type { PageScanner } from './scanner';
+import type { WindowEvents } from './window-events';
 
 export interface PageOptions {
   /** Scan only this subtree (the reading view), not the whole document. */
@@ -13,6 +14,8 @@ export interface PageOptions {
   alwaysOn?: boolean;
   /** The first read of what the frame needs (settings/page-glossary.ts), started before the DOM was ready. */
   pageState?: Promise<PageState>;
+  /** The window's events, listened to since document_start (before the page's own listeners). */
+  windowEvents?: WindowEvents;
 }
 
 export interface PageGlossary {

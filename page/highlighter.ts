@@ -141,6 +141,17 @@ export class TermHighlighter {
     return out;
   }
 
+  /**
+   * Registers our highlight again if the page took it out of the registry the page shares with us
+   * (`CSS.highlights.clear()`, `delete`, or a highlight of its own under our name). No event tells
+   * of that: the highlight feature asks every second (one map look-up).
+   */
+  ensureRegistered(): boolean {
+    if (CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) return false;
+    CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+    return true;
+  }
+
   /** Removes every highlight at once. */
   destroy(): void {
     this.staging = null;

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { TOOLTIP_KEY, type TooltipTrigger } from '@/core/settings';
 import type { PlacedTerm } from './highlighter';
 import type { TooltipToHost } from '@/messaging/tooltip-channel';
+import { WindowEvents } from './window-events';
 
 /** Time to move from the term onto the tooltip before it hides. */
 const GRACE_MS = 350;
@@ -26,11 +27,13 @@ export interface HoverDeps {
   dwellMs: () => number;
   /** How a tooltip is asked for (core/settings.ts); read at each event, so a change applies at once. */
   trigger: () => TooltipTrigger;
+  /** The window's events, listened to since document_start (else from now on). */
+  events?: WindowEvents;
 }
 
 /**
- * Pointer, keyboard and scroll handling for the tooltip. Listens on the window (capture, passive),
- * never on page elements, and never prevents a default: a term inside a link stays a link.
+ * Pointer, keyboard and scroll handling for the tooltip. Listens on the window (capture, passive,
+ * from document_start: window-events.ts), never on page elements, and never prevents a default: a term inside a link stays a link.
  *
  * How a tooltip opens depends on the trigger: `hover`, a rest of `dwellMs` on a term; `modifier`,
  * the same rest with TOOLTIP_KEY held, or pressing that key while the pointer rests on a term;
@@ -51,36 +54,26 @@ export class HoverController {
     private readonly ctx: ContentScriptContext,
     private readonly deps: HoverDeps,
   ) {
-    const opts = { capture: true, passive: true };
-    ctx.addEventListener(window, 'pointermove', (e: PointerEvent) => this.onMove(e), opts);
-    ctx.addEventListener(window, 'click', (e: MouseEvent) => this.onClick(e), opts);
-    ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => this.onKeyDown(e), opts);
-    ctx.addEventListener(
-      window,
-      'keyup',
-      (e: KeyboardEvent) => {
-        // Let go of the key before the dwell ended: the reader no longer asks.
-        if (e.key === TOOLTIP_KEY && this.deps.trigger() === 'modifier') this.cancelDwell();
-      },
-      opts,
-    );
-    ctx.addEventListener(
-      window,
-      'pointerout',
-      (e: PointerEvent) => {
-        if (e.relatedTarget === null) this.pointerHere = false;
-      },
-      opts,
-    );
-    ctx.addEventListener(
-      window,
-      'scroll',
-      () => {
-        if (this.shown && !this.pinned) this.hide();
-      },
-      opts,
-    );
-    ctx.addEventListener(window, 'blur', () => this.cancelDwell(), opts);
+    const events = deps.events ?? new WindowEvents(ctx);
+    events.on('pointermove', (e) => this.onMove(e));
+    events.on('click', (e) => this.onClick(e));
+    events.on('keydown', (e) => this.onKeyDown(e));
+    events.on('keyup', (e) => {
+      // Let go of the key before the dwell ended: the reader no longer asks.
+      if (e.key === TOOLTIP_KEY && this.deps.trigger() === 'modifier') this.cancelDwell();
+    });
+    events.on('pointerout', (e) => {
+      if (e.relatedTarget === null) this.pointerHere = false;
+    });
+    events.on('scroll', () => {
+      if (this.shown && !this.pinned) this.hide();
+    });
+    events.on('blur', () => this.cancelDwell());
+  }
+
+  /** The shown term's text left the page (a re-render, a replaced body): its tooltip goes too, unless pinned. */
+  dropIfGone(): void {
+    if (this.shown && !this.pinned && !this.shown.term.node.isConnected) this.hide();
   }
 
   private onMove(e: PointerEvent): void {

@@ -38,47 +38,85 @@ export class TooltipHost {
 
   /** Creates the host and loads the tooltip page once (~160–200 ms), ahead of the first hover. */
   prepare(warmUpTermId?: string): Promise<void> {
-    this.ready ??= new Promise<void>((resolve) => {
-      const host = document.createElement(UI_HOST_TAG.toLowerCase());
-      host.setAttribute('popover', 'manual');
-      this.standby(host);
-      const shadow = host.attachShadow({ mode: 'closed' });
-      const iframe = document.createElement('iframe');
-      const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
-        '',
-      );
-      iframe.src = `${browser.runtime.getURL('/tooltip.html')}#${nonce}`;
-      iframe.setAttribute('title', 'Benelux Glossary');
-      iframe.style.cssText =
-        'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light dark;';
-      iframe.addEventListener(
-        'load',
-        () => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (event: MessageEvent) => this.receive(event.data);
-          channel.port1.start();
-          this.port = channel.port1;
-          const origin = new URL(browser.runtime.getURL('/')).origin;
-          iframe.contentWindow?.postMessage({ type: HANDSHAKE_TYPE, nonce }, origin, [channel.port2]);
-          // Kept rendered (transparent, inert) rather than display:none: a hidden frame's animation
-          // frames are throttled, which made every first paint of a tooltip wait a frame or two.
-          if (!host.matches(':popover-open')) host.showPopover();
-          // Render one card unseen, so the first real hover is as fast as the rest.
-          if (warmUpTermId) {
-            const context = { title: '', url: '', sentence: '' };
-            this.post({ type: 'show', termId: warmUpTermId, candidates: [], lang: 'en', pinned: false, context });
-            this.post({ type: 'hide' });
-          }
-          resolve();
-        },
-        { once: true },
-      );
-      shadow.append(iframe);
-      document.documentElement.append(host);
-      this.host = host;
-      this.iframe = iframe;
+    if (this.host) {
+      this.repair(this.host);
+      return this.ready ?? Promise.resolve();
+    }
+    const host = document.createElement(UI_HOST_TAG.toLowerCase());
+    host.setAttribute('popover', 'manual');
+    this.standby(host);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const iframe = document.createElement('iframe');
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+      '',
+    );
+    iframe.src = `${browser.runtime.getURL('/tooltip.html')}#${nonce}`;
+    iframe.setAttribute('title', 'Benelux Glossary');
+    iframe.style.cssText =
+      'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light dark;';
+    let warmUp = warmUpTermId;
+    // Every load, not only the first: a page that moves our host (or takes it out and puts it back)
+    // reloads the frame, whose new document waits for a handshake of its own.
+    iframe.addEventListener('load', () => {
+      this.connect(host, iframe, nonce, warmUp);
+      warmUp = undefined;
     });
+    const ready = this.expectConnection();
+    shadow.append(iframe);
+    document.documentElement.append(host);
+    this.host = host;
+    this.iframe = iframe;
+    return ready;
+  }
+
+  /** Resolves at the frame's next handshake. */
+  private expectConnection(): Promise<void> {
+    this.ready = new Promise<void>((resolve) => (this.connected = resolve));
     return this.ready;
+  }
+
+  private connected: (() => void) | null = null;
+
+  private connect(host: HTMLElement, iframe: HTMLIFrameElement, nonce: string, warmUpTermId?: string): void {
+    this.port?.close();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent) => this.receive(event.data);
+    channel.port1.start();
+    this.port = channel.port1;
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    iframe.contentWindow?.postMessage({ type: HANDSHAKE_TYPE, nonce }, origin, [channel.port2]);
+    // Kept rendered (transparent, inert) rather than display:none: a hidden frame's animation
+    // frames are throttled, which made every first paint of a tooltip wait a frame or two.
+    openPopover(host);
+    // Render one card unseen, so the first real hover is as fast as the rest.
+    if (warmUpTermId) {
+      const context = { title: '', url: '', sentence: '' };
+      this.post({ type: 'show', termId: warmUpTermId, candidates: [], lang: 'en', pinned: false, context });
+      this.post({ type: 'hide' });
+    }
+    this.connected?.();
+  }
+
+  /**
+   * Undoes what the page did to our host since we last looked (e2e/hostile.e2e.ts): put back where
+   * it belongs if removed or moved (the frame then reloads — ~200 ms — and `ready` waits for its
+   * handshake), a manual popover again, open in the top layer, and our inline style again (a
+   * `display: none` frame never paints the card, so it would never be revealed).
+   */
+  private repair(host: HTMLElement): void {
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    // While the page shows a modal dialog, everything outside it is inert, our top-layer host too:
+    // shown, but deaf to the pointer and the keyboard. The host then goes inside the dialog.
+    const parent = document.querySelector('dialog:modal') ?? document.documentElement;
+    if (host.parentNode !== parent) {
+      void this.expectConnection();
+      parent.append(host);
+    }
+    if (this.visible) {
+      host.removeAttribute('inert');
+      void this.place();
+    } else this.standby(host);
+    openPopover(host);
   }
 
   private style(host: HTMLElement, extra: Record<string, string>): void {
@@ -169,10 +207,9 @@ export class TooltipHost {
     // Still transparent: `place` measures the host at the card's height, then shows it in place.
     this.style(host, { display: 'block', opacity: '0', width: `${this.width()}px`, height: `${this.contentHeight}px` });
     // Another top-layer element (fullscreen, a modal dialog, a popover) opened after ours: step above it.
-    if (document.fullscreenElement || document.querySelector('dialog:modal, :popover-open:not(' + UI_HOST_TAG + ')')) {
-      if (host.matches(':popover-open')) host.hidePopover();
-    }
-    if (!host.matches(':popover-open')) host.showPopover();
+    const above = [...document.querySelectorAll('dialog:modal, :popover-open')].some((el) => el !== host);
+    if ((document.fullscreenElement || above) && host.matches(':popover-open')) host.hidePopover();
+    openPopover(host);
     this.visible = true;
     await this.place();
     if (!this.visible) return;
@@ -224,7 +261,8 @@ export class TooltipHost {
   private async place(): Promise<void> {
     const host = this.host;
     const ref = this.reference;
-    if (!host || !ref) return;
+    // A term whose text left the page has no place: the tooltip stays where it was (hover.ts hides it).
+    if (!host || !ref || !ref.range.startContainer.isConnected) return;
     let maxHeight = this.contentHeight;
     const { x, y } = await computePosition(this.virtual(), host, {
       strategy: 'fixed',
@@ -303,12 +341,20 @@ export class TooltipHost {
     this.hide();
     if (this.host?.matches(':popover-open')) this.host.hidePopover();
     this.host?.remove();
+    this.connected = null;
     this.host = null;
     this.iframe = null;
     this.port?.close();
     this.port = null;
     this.ready = null;
   }
+}
+
+/** Shows our host in the top layer unless it is there; a page may have taken the popover from it. */
+function openPopover(host: HTMLElement): void {
+  if (!host.isConnected || host.matches(':popover-open')) return;
+  if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+  host.showPopover();
 }
 
 /** Never cover more than about half the screen: a long definition scrolls inside. */

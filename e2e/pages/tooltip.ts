@@ -10,6 +10,8 @@ import { sleep, type PageFunction, type TestBrowser, type TestPage } from '../ha
 import { HIGHLIGHT_NAME, highlightedTexts } from './highlights';
 
 export const HOST_TAG = 'benelux-glossary-ui';
+/** Our host (a page may use the tag name too; ours is a popover). */
+export const HOST_SELECTOR = `${HOST_TAG}[popover]`;
 const DEFAULT_TIMEOUT = 15_000;
 
 export interface Box {
@@ -206,7 +208,7 @@ export class TooltipPage {
         rect: { x: r.x, y: r.y, width: r.width, height: r.height },
         transform: style.transform,
       };
-    }, HOST_TAG);
+    }, HOST_SELECTOR);
   }
 
   /** The frame of the tooltip page. */
@@ -218,26 +220,32 @@ export class TooltipPage {
   /** What the card shows now ('' everywhere when it shows nothing). */
   async card(): Promise<CardState> {
     const frame = await this.frame();
-    return frame.evaluate(() => {
-      const text = (selector: string) =>
-        document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      const article = document.querySelector('.term-card');
-      const active = document.activeElement;
-      return {
-        role: article?.getAttribute('role') ?? null,
-        ariaLabel: article?.getAttribute('aria-label') ?? null,
-        name: text('h2.term-name'),
-        expansion: text('p.term-expansion'),
-        short: text('p.term-short'),
-        quoteCaption: text('figure.term-quote figcaption'),
-        quote: text('figure.term-quote blockquote'),
-        buttons: [...document.querySelectorAll('.term-card button')].map(
-          (b) => b.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        ),
-        text: document.body.innerText.replace(/\s+/g, ' ').trim(),
-        focusInDialog: document.hasFocus() && !!active && active.getAttribute('role') === 'dialog',
-      };
-    });
+    // A frame whose element moved is gone (a new one loads): look it up again next time.
+    return frame
+      .evaluate(() => {
+        const text = (selector: string) =>
+          document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        const article = document.querySelector('.term-card');
+        const active = document.activeElement;
+        return {
+          role: article?.getAttribute('role') ?? null,
+          ariaLabel: article?.getAttribute('aria-label') ?? null,
+          name: text('h2.term-name'),
+          expansion: text('p.term-expansion'),
+          short: text('p.term-short'),
+          quoteCaption: text('figure.term-quote figcaption'),
+          quote: text('figure.term-quote blockquote'),
+          buttons: [...document.querySelectorAll('.term-card button')].map(
+            (b) => b.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+          ),
+          text: document.body.innerText.replace(/\s+/g, ' ').trim(),
+          focusInDialog: document.hasFocus() && !!active && active.getAttribute('role') === 'dialog',
+        };
+      })
+      .catch((error: unknown) => {
+        this.frameCache = null;
+        throw error;
+      });
   }
 
   /**
@@ -397,7 +405,7 @@ export class TooltipPage {
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    }, HOST_TAG);
+    }, HOST_SELECTOR);
   }
 
   /** Stops recording; returns the boxes the host had in the frames it was visible in, in order. */

@@ -1,5 +1,7 @@
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageController } from '@/page/controller';
 import { topHostname } from '@/page/top-hostname';
+import { WindowEvents } from '@/page/window-events';
 import { readPageState } from '@/settings/page-glossary';
 import '@/assets/highlight.css';
 
@@ -7,10 +9,13 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
-  // At document_start only to read storage while the page parses (a content script's first storage
-  // read costs tens of milliseconds in Chromium); the features start once the DOM can be read.
+  // At document_start to read storage while the page parses (a content script's first storage
+  // read costs tens of milliseconds in Chromium) and to listen to the window before the page does;
+  // the features start once the DOM can be read.
   runAt: 'document_start',
   async main(ctx) {
+    ignoreForgedRestarts(ctx);
+    const windowEvents = new WindowEvents(ctx);
     const pageState = readPageState(topHostname());
     pageState.catch(() => undefined); // handled where it is used
     if (document.readyState === 'loading') {
@@ -19,6 +24,28 @@ export default defineContentScript({
       );
     }
     if (ctx.isInvalid) return;
-    await new PageController(ctx, { pageState }).start();
+    await new PageController(ctx, { pageState, windowEvents }).start();
   },
 });
+
+/**
+ * WXT stops a content script when a newer copy of it announces itself with a DOM event on the
+ * document, named after our extension id — which any page knows (the store id; the gecko id is in
+ * the manifest). One `dispatchEvent` from a page would switch us off (seen in e2e/hostile.e2e.ts).
+ * Only a copy whose extension was reloaded or updated (its `runtime.id` is gone) may hear it; the
+ * window's capturing listener, added before any of the page's, runs before WXT's on the document.
+ */
+function ignoreForgedRestarts(ctx: ContentScriptContext): void {
+  // Private in WXT's types; its value is `${runtime.id}:${entrypoint}:wxt:content-script-started`.
+  const type = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: unknown })
+    .SCRIPT_STARTED_MESSAGE_TYPE;
+  if (typeof type !== 'string') return;
+  ctx.addEventListener(
+    window,
+    type,
+    (event: Event) => {
+      if (browser.runtime?.id) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}

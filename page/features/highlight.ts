@@ -11,6 +11,9 @@ import { TermHighlighter } from '@/page/highlighter';
 import { PageScanner, type BatchMatcher } from '@/page/scanner';
 import { afterFirstPaint, layoutIsCheap } from '@/page/first-paint';
 
+/** How often the highlight registry is checked for ours (see TermHighlighter.ensureRegistered). */
+const REGISTRY_CHECK_MS = 1000;
+
 /**
  * Highlights the glossary's terms: reads the compiled glossary and the known terms from storage (the
  * background publishes them; content scripts never open the database nor wait on a sleeping service
@@ -99,7 +102,15 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): Promise<voi
   };
 
   ctx.onInvalidated(clear);
-  ctx.addEventListener(window, 'wxt:locationchange', () => engine.scanner?.restart(document, engine.options.root?.()));
+  // The registry is the page's too: a page may clear it or put its own highlight under our name.
+  ctx.setInterval(() => engine.highlighter?.ensureRegistered(), REGISTRY_CHECK_MS);
+  // WXT's event name is known to any page (it carries our id): scan again only when the URL did change.
+  let scannedUrl = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === scannedUrl) return;
+    scannedUrl = location.href;
+    engine.scanner?.restart(document, engine.options.root?.());
+  });
   engine.on('settingsChanged', () => void apply());
   // This frame's tooltip: at once. Other frames and tabs: through the background's mirror.
   engine.on('termKnown', (termId) => engine.glossary && setKnown([...engine.glossary.known, termId]));

@@ -67,8 +67,10 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
     overTooltip: (x, y) => tooltip.contains(x, y),
     dwellMs: () => prefs.dwellMs,
     trigger: () => prefs.trigger,
+    events: engine.options.windowEvents,
   });
   engine.hover = hover;
+  engine.on('highlightsChanged', () => hover.dropIfGone());
 
   engine.on('settingsApplied', (settings) => {
     hover.hide();
@@ -89,7 +91,12 @@ export function init(ctx: ContentScriptContext, engine: PageEngine): void {
       hover.hide(); // a tooltip opened the old way goes
     }),
   );
-  engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled?.automaton.termIds[0]));
+  // Loaded ahead in the top frame only. A frame's tooltip is an extension document of its own: one
+  // ahead in each of a page's 100 frames held the page's load event from 7 s to 57 s (Chromium,
+  // bench/hostile-pages.ts). A frame loads its tooltip at its first hover (~200 ms more, once).
+  if (window === window.top) {
+    engine.on('scanIdle', () => void tooltip.prepare(engine.glossary?.compiled?.automaton.termIds[0]));
+  }
   ctx.onInvalidated(() => hover.hide());
   ctx.onInvalidated(
     contentReceiver.handle('relayNotesChanged', ({ termId }) => {
