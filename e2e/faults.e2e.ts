@@ -11,7 +11,7 @@ import { waitForHighlight } from './pages/highlights';
 import { PopupPage } from './pages/popup';
 import { TooltipPage } from './pages/tooltip';
 import { watchErrors } from './pages/errors';
-import { recordReliability } from './reliability';
+import { recording } from './reliability';
 
 const fixture = useFixtures();
 
@@ -70,37 +70,35 @@ for (const name of BROWSERS) {
             assert.equal(page.browserName, 'chromium');
             const errors = await watchErrors(page);
             try {
-              await page.goto(fixture('hp-page.html'));
-              await waitForHighlight(page, 'ETIAS');
-              const tt = new TooltipPage(browser(), page);
-              // The hover's card is asked of the background; the worker stops while the pointer rests.
-              const hovering = tt.hover('ETIAS');
-              await stopServiceWorker(page, browser().extensionId);
-              await hovering;
-              await tt.waitForShown('ETIAS').catch(async () => {
-                // The request the worker dropped is lost; the next hover asks again.
-                await tt.clickAway();
-                await tt.hover('ETIAS');
-                await tt.waitForShown('ETIAS');
+              await recording('faults', name, 'service worker stopped', async () => {
+                await page.goto(fixture('hp-page.html'));
+                await waitForHighlight(page, 'ETIAS');
+                const tt = new TooltipPage(browser(), page);
+                // The hover's card is asked of the background; the worker stops while the pointer rests.
+                const hovering = tt.hover('ETIAS');
+                await stopServiceWorker(page, browser().extensionId);
+                await hovering;
+                await tt.waitForShown('ETIAS').catch(async () => {
+                  // The request the worker dropped is lost; the next hover asks again.
+                  await tt.clickAway();
+                  await tt.hover('ETIAS');
+                  await tt.waitForShown('ETIAS');
+                });
+                await page.press('Escape');
+                await tt.waitForHidden();
+                // Stopped while idle too: the next hover wakes it.
+                await stopServiceWorker(page, browser().extensionId);
+                await tt.hover('NSEC');
+                await tt.waitForShown('North Seas Energy Cooperation (NSEC)');
+                await stopServiceWorker(page, browser().extensionId);
+                const popup = await browser().newPage();
+                try {
+                  assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
+                } finally {
+                  await popup.close();
+                }
+                assert.deepEqual(errors.ours(), [], 'errors of ours');
               });
-              await page.press('Escape');
-              await tt.waitForHidden();
-              // Stopped while idle too: the next hover wakes it.
-              await stopServiceWorker(page, browser().extensionId);
-              await tt.hover('NSEC');
-              await tt.waitForShown('North Seas Energy Cooperation (NSEC)');
-              await stopServiceWorker(page, browser().extensionId);
-              const popup = await browser().newPage();
-              try {
-                assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
-              } finally {
-                await popup.close();
-              }
-              assert.deepEqual(errors.ours(), [], 'errors of ours');
-              recordReliability('faults', name, 'service worker stopped', true);
-            } catch (error) {
-              recordReliability('faults', name, 'service worker stopped', false);
-              throw error;
             } finally {
               await errors.stop();
             }
@@ -117,22 +115,20 @@ for (const name of BROWSERS) {
           const errors = await watchErrors(page);
           const tt = new TooltipPage(browser(), page);
           try {
-            await tt.storeSettings(CORRUPT);
-            await page.goto(fixture('hp-page.html'));
-            await waitForHighlight(page, 'ETIAS', { timeout: 20_000 });
-            await tt.hover('ETIAS');
-            await tt.waitForShown('ETIAS');
-            const popup = await browser().newPage();
-            try {
-              assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
-            } finally {
-              await popup.close();
-            }
-            assert.deepEqual(errors.ours(), [], 'errors of ours');
-            recordReliability('faults', name, 'corrupt storage values', true);
-          } catch (error) {
-            recordReliability('faults', name, 'corrupt storage values', false);
-            throw error;
+            await recording('faults', name, 'corrupt storage values', async () => {
+              await tt.storeSettings(CORRUPT);
+              await page.goto(fixture('hp-page.html'));
+              await waitForHighlight(page, 'ETIAS', { timeout: 20_000 });
+              await tt.hover('ETIAS');
+              await tt.waitForShown('ETIAS');
+              const popup = await browser().newPage();
+              try {
+                assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
+              } finally {
+                await popup.close();
+              }
+              assert.deepEqual(errors.ours(), [], 'errors of ours');
+            });
           } finally {
             await errors.stop();
             await tt.removeSettings(Object.keys(CORRUPT).filter((k) => k !== 'compiledGlossary' && k !== 'knownTerms'));

@@ -15,7 +15,7 @@ import { BROWSERS, sleep, useBrowser, useFixtures, withPage, type TestBrowser, t
 import { HIGHLIGHT_NAME, highlightedTexts, waitForHighlight } from './pages/highlights';
 import { HOST_SELECTOR, HOST_TAG, TooltipPage } from './pages/tooltip';
 import { watchErrors } from './pages/errors';
-import { recordReliability } from './reliability';
+import { recording } from './reliability';
 
 const fixture = useFixtures();
 
@@ -134,48 +134,46 @@ for (const name of BROWSERS) {
         await withPage(browser(), `hostile-${c.attack}`, async (page) => {
           const errors = await watchErrors(page);
           try {
-            const query = `attack=${c.attack}${c.size ? `&size=${c.size}` : ''}`;
-            await page.goto(fixture(`hp-page.html?${query}`));
-            for (const term of ['ETIAS', 'NSEC', ...(c.expect ?? [])])
-              await waitForHighlight(page, term, { timeout: 30_000 });
-            // The host is made once the first scan is done (ahead of the first hover).
-            await page.waitForFunction((selector) => !!document.querySelector(selector), HOST_SELECTOR, {
-              timeout: 30_000,
+            await recording('pages', name, c.attack, async () => {
+              const query = `attack=${c.attack}${c.size ? `&size=${c.size}` : ''}`;
+              await page.goto(fixture(`hp-page.html?${query}`));
+              for (const term of ['ETIAS', 'NSEC', ...(c.expect ?? [])])
+                await waitForHighlight(page, term, { timeout: 30_000 });
+              // The host is made once the first scan is done (ahead of the first hover).
+              await page.waitForFunction((selector) => !!document.querySelector(selector), HOST_SELECTOR, {
+                timeout: 30_000,
+              });
+              await page.evaluate(
+                (arg) => (window as unknown as { __hostile: { late(arg: unknown): void } }).__hostile.late(arg),
+                { runtimeIds: runtimeIds(browser()) },
+              );
+              await c.then?.(page);
+              // Once the page settles, the highlights are ours and right again.
+              for (const term of ['ETIAS', 'NSEC', ...(c.expect ?? []), ...(c.added ?? [])])
+                await waitForHighlight(page, term, { timeout: 30_000 });
+              const texts = await highlightedTexts(page);
+              for (const text of c.never ?? [])
+                assert.ok(!texts.includes(text), `"${text}" is highlighted (${c.attack})`);
+              if (c.attack === 'contenteditable')
+                assert.equal(texts.filter((t) => t === 'ETIAS').length, 1, 'ETIAS highlighted in an editor');
+              if (c.churn) assert.ok(texts.length < 20, `highlights pile up on a churning page: ${texts.length}`);
+              await hoverShows(browser(), page, c);
+              if (c.attack === 'body-replaced') {
+                // The tooltip of a term whose text left the page goes with it (it never sticks at 0,0).
+                const tt = new TooltipPage(browser(), page);
+                await waitForChange(page, 'replaced');
+                await tt.hover('ETIAS');
+                await tt.waitForShown('ETIAS', { timeout: 3_000 }).catch(() => undefined);
+                await waitForChange(page, 'replaced');
+                await tt.waitForHidden({ timeout: 3_000 });
+              }
+              assert.equal(await ourHosts(page), 1, 'one host of ours');
+              const registered = await page.evaluate((name) => CSS.highlights.has(name), HIGHLIGHT_NAME);
+              assert.ok(registered, 'our highlight is registered');
+              if (c.attack === 'frames') await framesHighlighted(page);
+              await sleep(200); // errors from the last events reach us through the driver
+              assert.deepEqual(errors.ours(), [], `errors of ours on the ${c.attack} page`);
             });
-            await page.evaluate(
-              (arg) => (window as unknown as { __hostile: { late(arg: unknown): void } }).__hostile.late(arg),
-              { runtimeIds: runtimeIds(browser()) },
-            );
-            await c.then?.(page);
-            // Once the page settles, the highlights are ours and right again.
-            for (const term of ['ETIAS', 'NSEC', ...(c.expect ?? []), ...(c.added ?? [])])
-              await waitForHighlight(page, term, { timeout: 30_000 });
-            const texts = await highlightedTexts(page);
-            for (const text of c.never ?? [])
-              assert.ok(!texts.includes(text), `"${text}" is highlighted (${c.attack})`);
-            if (c.attack === 'contenteditable')
-              assert.equal(texts.filter((t) => t === 'ETIAS').length, 1, 'ETIAS highlighted in an editor');
-            if (c.churn) assert.ok(texts.length < 20, `highlights pile up on a churning page: ${texts.length}`);
-            await hoverShows(browser(), page, c);
-            if (c.attack === 'body-replaced') {
-              // The tooltip of a term whose text left the page goes with it (it never sticks at 0,0).
-              const tt = new TooltipPage(browser(), page);
-              await waitForChange(page, 'replaced');
-              await tt.hover('ETIAS');
-              await tt.waitForShown('ETIAS', { timeout: 3_000 }).catch(() => undefined);
-              await waitForChange(page, 'replaced');
-              await tt.waitForHidden({ timeout: 3_000 });
-            }
-            assert.equal(await ourHosts(page), 1, 'one host of ours');
-            const registered = await page.evaluate((name) => CSS.highlights.has(name), HIGHLIGHT_NAME);
-            assert.ok(registered, 'our highlight is registered');
-            if (c.attack === 'frames') await framesHighlighted(page);
-            await sleep(200); // errors from the last events reach us through the driver
-            assert.deepEqual(errors.ours(), [], `errors of ours on the ${c.attack} page`);
-            recordReliability('pages', name, c.attack, true);
-          } catch (error) {
-            recordReliability('pages', name, c.attack, false);
-            throw error;
           } finally {
             await errors.stop();
           }

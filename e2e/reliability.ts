@@ -27,6 +27,22 @@ export function recordReliability(kind: Kind, browser: BrowserName, name: string
   map.set(`${browser} ${name}`, { browser, name, survived });
 }
 
+/** Runs one case and records whether it survived (it survived when it did not throw); rethrows. */
+export async function recording(
+  kind: Kind,
+  browser: BrowserName,
+  name: string,
+  run: () => Promise<void>,
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    recordReliability(kind, browser, name, false);
+    throw error;
+  }
+  recordReliability(kind, browser, name, true);
+}
+
 interface Section {
   survived: number;
   tried: number;
