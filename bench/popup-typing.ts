@@ -34,12 +34,15 @@ export async function firstResult(page: Page, query: string, selector = 'li.resu
   );
   await page.focus('input.search');
   await page.keyboard.type(query);
-  await page.waitForFunction(() => !Number.isNaN((window as unknown as { __result: number }).__result), null, {
-    timeout: 10_000,
-  });
+  // None within 10 s (the letter alone has no imported results): NaN.
+  await page
+    .waitForFunction(() => !Number.isNaN((window as unknown as { __result: number }).__result), null, {
+      timeout: 10_000,
+    })
+    .catch(() => null);
   return page.evaluate(() => {
     const w = window as unknown as { __lastKey: number; __result: number };
-    return Math.max(0, w.__result - w.__lastKey);
+    return w.__result < w.__lastKey ? 0 : w.__result - w.__lastKey;
   });
 }
 

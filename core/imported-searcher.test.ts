@@ -92,6 +92,24 @@ describe('the popup’s search over imported glossaries', () => {
     expect(db.reads).toEqual(['mar', 'marketp']);
   });
 
+  it('answers a query once meanwhile and once with the whole set: its first batch does not re-render in between', async () => {
+    const texts = [
+      ...Array.from({ length: CANDIDATES + 5 }, (_, i) => `market ${i}`),
+      ...Array.from({ length: 60 }, (_, i) => `marketing ${i}`),
+    ];
+    const db = fakeBatches(texts);
+    const search = importedSearcher(db.batches, now);
+    const first = collect();
+    search({ query: 'mar', lang: 'en', limit: 20 }, first.answer);
+    db.release();
+    await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+    const next = collect();
+    search({ query: 'marketi', lang: 'en', limit: 20 }, next.answer);
+    await vi.waitFor(() => expect(next.answers.at(-1)?.final).toBe(true));
+    expect(next.answers.map((a) => a.final)).toEqual([false, true]);
+    expect(next.answers[1]!.hits!.every((id) => id.startsWith('marketing'))).toBe(true);
+  });
+
   it('reads once for a burst of keys: a search superseded while it waits reads nothing and answers no more', async () => {
     const db = fakeBatches(['verdrag', 'verdraagzaamheid']);
     let tick!: () => void;

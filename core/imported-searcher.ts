@@ -57,10 +57,14 @@ export function importedSearcher(
     if (word.length < MIN_PREFIX) return answer(null, true);
     const rank = (list: readonly ImportedCandidate[]) => rankImported(list, query, { lang, limit });
     const held = read;
+    /** Whether this query has had an answer already: then only the whole set's follows (each answer re-renders the popup's list). */
+    let answered = false;
     if (held && word.startsWith(held.word)) {
       if (held.complete && (held.word === word || held.list.length < CANDIDATES)) return answer(rank(held.list), true);
       // Meanwhile, the shorter word's set: a superset, or the first of one.
       answer(rank(held.list), false);
+      // (A set still being read, or left half-read, may lack this query's best: its first batch still answers.)
+      answered = held.complete;
     }
     await wait(QUIET_MS);
     if (call !== latest) return;
@@ -70,8 +74,8 @@ export function importedSearcher(
       current.list = [...current.list, ...candidates];
       current.complete = last;
       if (call !== latest) return;
-      // An empty first batch is not an answer yet (unless it is the last).
-      if (last || current.list.length > 0) answer(rank(current.list), last);
+      // The first batch answers a query that has no answer yet (unless it is empty); the last always.
+      if (last || (!answered && current.list.length > 0)) answer(rank(current.list), last);
     }
   };
 

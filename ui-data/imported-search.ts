@@ -16,10 +16,27 @@ export function useImportedSearch(query: string, limit = 20): ImportedHit[] | nu
   const [hits, setHits] = useState<ImportedHit[] | null>(null);
   useEffect(() => {
     let live = true;
-    searchImported({ query, lang, limit }, (found) => live && setHits(found));
+    searchImported(
+      { query, lang, limit },
+      (found) => live && setHits((shown) => (sameHits(shown, found) ? shown : found)),
+    );
     return () => {
       live = false;
     };
   }, [query, lang, limit, searchImported]);
   return hits;
+}
+
+/** Whether two answers show the same rows: the later one then changes nothing and renders nothing. */
+function sameHits(a: ImportedHit[] | null, b: ImportedHit[] | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((hit, i) => {
+    const other = b[i]!;
+    return (
+      hit.key === other.key &&
+      hit.stage === other.stage &&
+      JSON.stringify(hit.matched) === JSON.stringify(other.matched)
+    );
+  });
 }
