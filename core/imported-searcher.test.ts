@@ -28,6 +28,16 @@ function fakeBatches(texts: readonly string[]) {
 }
 
 const now = () => Promise.resolve();
+
+/** A searcher that has read (and answered) `query`'s whole candidate set. */
+async function afterFullRead(db: ReturnType<typeof fakeBatches>, query: string) {
+  const search = importedSearcher(db.batches, now);
+  const first = collect();
+  search({ query, lang: 'en', limit: 20 }, first.answer);
+  db.release();
+  await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+  return search;
+}
 const keys = (hits: ImportedHit[] | null) => hits?.map((h) => h.entry.id) ?? null;
 
 function collect() {
@@ -77,11 +87,7 @@ describe('the popup’s search over imported glossaries', () => {
   it('reads again when the shorter word’s set was full, answering from it meanwhile', async () => {
     const texts = Array.from({ length: CANDIDATES + 5 }, (_, i) => `market ${i}`);
     const db = fakeBatches([...texts, 'marketplace']);
-    const search = importedSearcher(db.batches, now);
-    const first = collect();
-    search({ query: 'mar', lang: 'en', limit: 20 }, first.answer);
-    db.release();
-    await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+    const search = await afterFullRead(db, 'mar');
     const next = collect();
     search({ query: 'marketp', lang: 'en', limit: 20 }, next.answer);
     // The full set of "mar" lacks marketplace (the 206th): the interim answer has not got it, the read finds it.
@@ -98,11 +104,7 @@ describe('the popup’s search over imported glossaries', () => {
       ...Array.from({ length: 60 }, (_, i) => `marketing ${i}`),
     ];
     const db = fakeBatches(texts);
-    const search = importedSearcher(db.batches, now);
-    const first = collect();
-    search({ query: 'mar', lang: 'en', limit: 20 }, first.answer);
-    db.release();
-    await vi.waitFor(() => expect(first.answers.at(-1)?.final).toBe(true));
+    const search = await afterFullRead(db, 'mar');
     const next = collect();
     search({ query: 'marketi', lang: 'en', limit: 20 }, next.answer);
     await vi.waitFor(() => expect(next.answers.at(-1)?.final).toBe(true));

@@ -57,6 +57,16 @@ async function stopServiceWorker(page: ChromiumTestPage, extensionId: string): P
   }
 }
 
+/** The popup still opens and renders. */
+async function popupOpens(browser: Parameters<typeof PopupPage.open>[0]): Promise<void> {
+  const popup = await browser.newPage();
+  try {
+    assert.equal(await (await PopupPage.open(browser, popup)).heading(), 'Benelux Glossary');
+  } finally {
+    await popup.close();
+  }
+}
+
 for (const name of BROWSERS) {
   void describe(`${name}: faults`, () => {
     const browser = useBrowser(name);
@@ -91,12 +101,7 @@ for (const name of BROWSERS) {
                 await tt.hover('NSEC');
                 await tt.waitForShown('North Seas Energy Cooperation (NSEC)');
                 await stopServiceWorker(page, browser().extensionId);
-                const popup = await browser().newPage();
-                try {
-                  assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
-                } finally {
-                  await popup.close();
-                }
+                await popupOpens(browser());
                 assert.deepEqual(errors.ours(), [], 'errors of ours');
               });
             } finally {
@@ -121,12 +126,7 @@ for (const name of BROWSERS) {
               await waitForHighlight(page, 'ETIAS', { timeout: 20_000 });
               await tt.hover('ETIAS');
               await tt.waitForShown('ETIAS');
-              const popup = await browser().newPage();
-              try {
-                assert.equal(await (await PopupPage.open(browser(), popup)).heading(), 'Benelux Glossary');
-              } finally {
-                await popup.close();
-              }
+              await popupOpens(browser());
               assert.deepEqual(errors.ours(), [], 'errors of ours');
             });
           } finally {
