@@ -5,7 +5,9 @@
  * - `typingCosts`: each key pressed on its own (`gapMs` apart, longer than the popup's pause before it
  *   reads the database); a key's cost is the main thread's busy time (its top-level tasks, from a
  *   DevTools trace of the popup's renderer) from that key to the next — the letter's hits rendered,
- *   the imported candidates received and ranked and rendered.
+ *   the imported candidates received and ranked and rendered. Given twice: as wall time (what the
+ *   reader waits) and as the thread's CPU time (the trace's `tdur`: the same work without the time
+ *   the thread stood descheduled, which on a busy machine can double the wall time).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TraceEvent } from './trace-event';
@@ -52,7 +54,7 @@ export async function typingCosts(
   page: Page,
   query: string,
   { gapMs = 300 } = {},
-): Promise<number[]> {
+): Promise<{ wall: number[]; cpu: number[] }> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
@@ -78,9 +80,10 @@ export async function typingCosts(
   // Each task counts for the key whose window it starts in; the task that ran a keydown began just
   // before the mark it made, so a window opens a millisecond before its key's mark.
   const opens = marks.map((m) => m.ts - 1000);
-  const perKey = opens.map((open, i) => {
-    const close = opens[i + 1] ?? open + gapMs * 1000;
-    return tasks.filter((t) => t.ts >= open && t.ts < close).reduce((sum, t) => sum + (t.dur ?? 0) / 1000, 0);
-  });
-  return perKey;
+  const perKey = (duration: (t: TraceEvent) => number) =>
+    opens.map((open, i) => {
+      const close = opens[i + 1] ?? open + gapMs * 1000;
+      return tasks.filter((t) => t.ts >= open && t.ts < close).reduce((sum, t) => sum + duration(t) / 1000, 0);
+    });
+  return { wall: perKey((t) => t.dur ?? 0), cpu: perKey((t) => t.tdur ?? t.dur ?? 0) };
 }

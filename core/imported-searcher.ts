@@ -5,7 +5,7 @@ import { searchKey } from './search-index';
  * The popup's search over the reader's imported glossaries, kept across keystrokes: it reads a
  * candidate set from the database (entries with a word starting with the query's first word) and
  * ranks it (core/imported-search.ts) on every keystroke. The popup runs it in a worker of its own
- * (entrypoints/popup/candidates.worker.ts), so reading and ranking 200 entries never holds up typing;
+ * (entrypoints/popup/search.worker.ts), so reading and ranking 200 entries never holds up typing;
  * the popup's thread receives the ≤ 20 hits it shows.
  */
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ImportedHit } from '@/core/imported-search';
 import { useCollections } from './context';
 import { useUiLanguage } from './i18n';
+import { atNextFrame } from './next-frame';
 
 /**
  * The query's hits in the reader's imported glossaries, best first (null: none asked for yet). The
@@ -16,9 +17,8 @@ export function useImportedSearch(query: string, limit = 20): ImportedHit[] | nu
   const [hits, setHits] = useState<ImportedHit[] | null>(null);
   useEffect(() => {
     let live = true;
-    searchImported(
-      { query, lang, limit },
-      (found) => live && setHits((shown) => (sameHits(shown, found) ? shown : found)),
+    searchImported({ query, lang, limit }, (found) =>
+      atNextFrame(() => live && setHits((shown) => (sameHits(shown, found) ? shown : found))),
     );
     return () => {
       live = false;

@@ -1,5 +1,5 @@
 import { entries, glossaryVersion } from 'virtual:glossary-derived/search';
-import { workerSearch } from './search-worker';
+import type { SearchWorker } from './search-worker';
 import { deferredSource } from './deferred-source';
 import { pageDatabase } from './page-db';
 import type { DataSource } from './source';
@@ -11,8 +11,8 @@ import type { DataSource } from './source';
  */
 export function extensionPageSource(
   options: {
-    /** Searches the imported glossaries off the page's thread (the popup's). */
-    searchWorker?: () => Worker;
+    /** Searches the letter and the imported glossaries off the page's thread (the popup's). */
+    searchWorker?: SearchWorker;
   } = {},
 ): DataSource {
   const load = Promise.all([pageDatabase(), import('./dexie-source')]).then(([{ db }, dexie]) => {
@@ -21,8 +21,8 @@ export function extensionPageSource(
       db,
       { version: glossaryVersion, entries },
       undefined,
-      options.searchWorker ? workerSearch(options.searchWorker, here) : here,
+      options.searchWorker ? options.searchWorker.imported(here) : here,
     );
   });
-  return deferredSource(load, entries);
+  return { ...deferredSource(load, entries), letterSearch: options.searchWorker?.letter };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportedHit } from '@/core/imported-search';
 import type { SearchImported } from '@/core/imported-searcher';
-import { workerSearch, type SearchReply, type SearchRequest } from './search-worker';
+import type { SearchHit } from '@/core/search';
+import { searchWorker, type LetterSetup, type SearchReply, type SearchRequest } from './search-worker';
 
 const hit = (text: string): ImportedHit => ({
   key: `g:${text}`,
@@ -10,8 +11,12 @@ const hit = (text: string): ImportedHit => ({
   stage: 'exact',
   matched: null,
 });
+const letterHit = (id: string): SearchHit => ({ id, stage: 'exact', matched: null }) as unknown as SearchHit;
 
-/** A stand-in worker: answers each request twice (interim, final) with its query, or dies on the first request. */
+/**
+ * A stand-in worker: answers each imported search twice (interim, final) with its query, each letter
+ * setup once and each letter search with its query as the hit's id — or dies on the first request.
+ */
 class FakeWorker extends EventTarget {
   requests: SearchRequest[] = [];
   terminated = false;
@@ -23,10 +28,11 @@ class FakeWorker extends EventTarget {
     const send = (data: SearchReply) => this.dispatchEvent(new MessageEvent('message', { data }));
     queueMicrotask(() => {
       if (this.behaviour === 'die') this.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' }));
-      else {
-        send({ id: request.id, hits: [], final: false });
-        send({ id: request.id, hits: [hit(request.query)], final: true });
-      }
+      else if (request.kind === 'imported') {
+        send({ kind: 'imported', id: request.id, hits: [], final: false });
+        send({ kind: 'imported', id: request.id, hits: [hit(request.query)], final: true });
+      } else if (request.kind === 'letter-setup') send({ kind: 'letter-setup', id: request.id });
+      else send({ kind: 'letter', id: request.id, hits: [letterHit(request.query)] });
     });
   }
   terminate() {
@@ -36,13 +42,15 @@ class FakeWorker extends EventTarget {
 
 const query = (text: string) => ({ query: text, lang: 'en', limit: 20 });
 const ids = (hits: ImportedHit[] | null) => hits?.map((h) => h.entry.id) ?? null;
+const setup: LetterSetup = { glossary: [], lang: 'en', notes: new Map(), prominence: new Map() };
+const queries = (worker: FakeWorker) => worker.requests.flatMap((r) => ('query' in r ? [r.query] : []));
 
-describe('the popup’s imported search in a worker', () => {
-  it('is asked of one worker, and only the latest search is answered', async () => {
+describe('the popup’s searches in a worker', () => {
+  it('is asked of one worker, and only the latest imported search is answered', async () => {
     const worker = new FakeWorker('answer');
     const create = vi.fn(() => worker as unknown as Worker);
     const fallback = vi.fn<SearchImported>();
-    const search = workerSearch(create, fallback);
+    const search = searchWorker(create).imported(fallback);
     expect(create).toHaveBeenCalledTimes(1);
     const older = vi.fn();
     const newer = vi.fn();
@@ -54,23 +62,51 @@ describe('the popup’s imported search in a worker', () => {
       [['grid'], true],
     ]);
     expect(older).not.toHaveBeenCalled();
-    expect(worker.requests.map((r) => r.query)).toEqual(['energy', 'grid']);
+    expect(queries(worker)).toEqual(['energy', 'grid']);
     expect(create).toHaveBeenCalledTimes(1);
     expect(fallback).not.toHaveBeenCalled();
   });
 
-  it('searches on this thread when the worker dies: the pending search and every later one', async () => {
+  it('says when the letter’s search is built, and answers only the latest letter search', async () => {
+    const worker = new FakeWorker('answer');
+    const { letter } = searchWorker(() => worker as unknown as Worker);
+    const built = vi.fn();
+    letter.setup(setup, built);
+    await vi.waitFor(() => expect(built).toHaveBeenCalledTimes(1));
+    const here = vi.fn(() => [letterHit('here')]);
+    const older = vi.fn();
+    const newer = vi.fn();
+    letter.search({ query: 'eti' }, older, here);
+    letter.search({ query: 'etias' }, newer, here);
+    await vi.waitFor(() => expect(newer).toHaveBeenCalledWith([letterHit('etias')]));
+    expect(older).not.toHaveBeenCalled();
+    expect(here).not.toHaveBeenCalled();
+    expect(worker.requests.map((r) => r.kind)).toEqual(['letter-setup', 'letter', 'letter']);
+  });
+
+  it('searches on this thread when the worker dies: the pending searches and every later one', async () => {
     const worker = new FakeWorker('die');
+    const client = searchWorker(() => worker as unknown as Worker);
     const fallback = vi.fn<SearchImported>((q, answer) => answer([hit(`here:${q.query}`)], true));
-    const search = workerSearch(() => worker as unknown as Worker, fallback);
+    const search = client.imported(fallback);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const first = vi.fn();
+    const letterFirst = vi.fn();
     search(query('energy'), (hits) => void first(ids(hits)));
+    client.letter.search({ query: 'eti' }, letterFirst, () => [letterHit('here:eti')]);
     await vi.waitFor(() => expect(first).toHaveBeenCalledWith(['here:energy']));
+    expect(letterFirst).toHaveBeenCalledWith([letterHit('here:eti')]);
     expect(worker.terminated).toBe(true);
     const second = vi.fn();
+    const letterSecond = vi.fn();
     search(query('grid'), (hits) => void second(ids(hits)));
+    client.letter.search({ query: 'nsec' }, letterSecond, () => [letterHit('here:nsec')]);
     expect(second).toHaveBeenCalledWith(['here:grid']);
-    expect(worker.requests).toHaveLength(1);
+    expect(letterSecond).toHaveBeenCalledWith([letterHit('here:nsec')]);
+    const built = vi.fn();
+    client.letter.setup(setup, built);
+    // Only the two sent before it died.
+    expect(worker.requests).toHaveLength(2);
+    expect(built).not.toHaveBeenCalled();
   });
 });

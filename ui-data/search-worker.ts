@@ -1,41 +1,105 @@
+import type { GlossaryEntry, Lang } from '@/core/glossary-schema';
 import type { ImportedHit } from '@/core/imported-search';
 import type { ImportedQuery, SearchImported } from '@/core/imported-searcher';
+import type { SearchHit } from '@/core/search';
 
 /**
- * The popup's search over imported glossaries, run in a worker (entrypoints/popup/search.worker.ts):
- * a candidate read is one word-index bucket and up to 200 rows, each row its own IndexedDB request,
- * and ranking them takes up to tens of milliseconds; on the popup's thread that held up typing.
- * Here the popup's thread sends the query and receives the ≤ 20 hits it shows.
+ * The popup's searches, run in a worker (entrypoints/popup/search.worker.ts), so that typing costs
+ * the popup's thread only the rendering of what it shows:
+ * - the imported glossaries': a candidate read is one word-index bucket and up to 200 rows, each row
+ *   its own IndexedDB request, and ranking them takes up to tens of milliseconds;
+ * - the letter's: a cold search (its folding tables built, its code not compiled yet) took ~10 ms of
+ *   each early keystroke.
+ * The popup's thread sends the query and receives the ≤ 20 hits it shows.
  */
 
-export interface SearchRequest extends ImportedQuery {
-  id: number;
+/**
+ * What the letter's search is built from: GlossarySearch's arguments, the bundled glossary's index
+ * as its JSON text (structured-cloning the parsed index cost the popup's thread ~30 ms; a string is
+ * copied whole).
+ */
+export interface LetterSetup {
+  glossary: readonly GlossaryEntry[] | { indexJson: string };
+  lang: Lang;
+  notes: ReadonlyMap<string, string>;
+  prominence: ReadonlyMap<string, number>;
 }
 
-/** (A failed search answers no hits, final: core/imported-searcher.ts.) */
-export interface SearchReply {
-  id: number;
-  hits: ImportedHit[] | null;
-  final: boolean;
+export interface LetterQuery {
+  query: string;
+  limit?: number;
+}
+
+export type SearchRequest =
+  | ({ kind: 'imported'; id: number } & ImportedQuery)
+  | { kind: 'letter-setup'; id: number; setup: LetterSetup }
+  | ({ kind: 'letter'; id: number } & LetterQuery);
+
+/** (A failed imported search answers no hits, final: core/imported-searcher.ts.) */
+export type SearchReply =
+  | { kind: 'imported'; id: number; hits: ImportedHit[] | null; final: boolean }
+  | { kind: 'letter-setup'; id: number }
+  | { kind: 'letter'; id: number; hits: SearchHit[] };
+
+export interface LetterSearchWorker {
+  /** (Re)builds the worker's search of the letter; `built` once it has (never when the worker is gone). */
+  setup(setup: LetterSetup, built: () => void): void;
+  /**
+   * The query's hits from the worker's latest search; a reply to an older query is dropped. `here`
+   * answers instead when the worker is gone (the pending query and every later one).
+   */
+  search(query: LetterQuery, answer: (hits: SearchHit[]) => void, here: () => SearchHit[]): void;
+}
+
+export interface SearchWorker {
+  /** The imported glossaries' search; `fallback` (the same search on this thread) when the worker is gone. */
+  imported(fallback: SearchImported): SearchImported;
+  letter: LetterSearchWorker;
 }
 
 /**
- * Searches in a worker — started now, so its database is open by the first query; a worker that
- * fails to start or dies answers the pending search and every later one through `fallback` (the same
- * search on this thread). One search at a time, like every SearchImported: a reply to an older one
- * is dropped.
+ * Starts the worker now, so that it is ready by the first query. A worker that fails to start or
+ * dies answers each pending search, and every later one, on this thread. One search of each kind at
+ * a time (the latest), like every SearchImported.
  */
-export function workerSearch(createWorker: () => Worker, fallback: SearchImported): SearchImported {
+export function searchWorker(createWorker: () => Worker): SearchWorker {
   let worker: Worker | null | undefined;
   let next = 0;
-  let pending: { id: number; query: ImportedQuery; answer: Parameters<SearchImported>[1] } | null = null;
+  let imported: {
+    id: number;
+    query: ImportedQuery;
+    answer: Parameters<SearchImported>[1];
+    fallback: SearchImported;
+  } | null = null;
+  let letter: { id: number; answer: (hits: SearchHit[]) => void; here: () => SearchHit[] } | null = null;
+  const setups = new Map<number, () => void>();
 
   const broken = (reason: unknown) => {
     console.error('The search worker failed; searching on the page instead', reason);
     worker?.terminate();
     worker = null;
-    if (pending) fallback(pending.query, pending.answer);
-    pending = null;
+    setups.clear();
+    const [pendingImported, pendingLetter] = [imported, letter];
+    imported = letter = null;
+    if (pendingImported) pendingImported.fallback(pendingImported.query, pendingImported.answer);
+    if (pendingLetter) pendingLetter.answer(pendingLetter.here());
+  };
+
+  const received = (reply: SearchReply) => {
+    if (reply.kind === 'letter-setup') {
+      setups.get(reply.id)?.();
+      setups.delete(reply.id);
+    } else if (reply.kind === 'letter') {
+      if (!letter || reply.id !== letter.id) return;
+      const { answer } = letter;
+      letter = null;
+      answer(reply.hits);
+    } else {
+      if (!imported || reply.id !== imported.id) return;
+      const { answer } = imported;
+      if (reply.final) imported = null;
+      answer(reply.hits, reply.final);
+    }
   };
 
   const start = (): Worker | null => {
@@ -46,23 +110,34 @@ export function workerSearch(createWorker: () => Worker, fallback: SearchImporte
       broken(e);
       return null;
     }
-    worker.addEventListener('message', (event: MessageEvent<SearchReply>) => {
-      const reply = event.data;
-      if (!pending || reply.id !== pending.id) return;
-      const { answer } = pending;
-      if (reply.final) pending = null;
-      answer(reply.hits, reply.final);
-    });
+    worker.addEventListener('message', (event: MessageEvent<SearchReply>) => received(event.data));
     worker.addEventListener('error', (event) => broken(event.message || 'error'));
     worker.addEventListener('messageerror', () => broken('messageerror'));
     return worker;
   };
 
   start();
-  return (query, answer) => {
-    const target = start();
-    if (!target) return fallback(query, answer);
-    pending = { id: next++, query, answer };
-    target.postMessage({ id: pending.id, ...query } satisfies SearchRequest);
+  return {
+    imported: (fallback) => (query, answer) => {
+      const target = start();
+      if (!target) return fallback(query, answer);
+      imported = { id: next++, query, answer, fallback };
+      target.postMessage({ kind: 'imported', id: imported.id, ...query } satisfies SearchRequest);
+    },
+    letter: {
+      setup(setup, built) {
+        const target = start();
+        if (!target) return;
+        const id = next++;
+        setups.set(id, built);
+        target.postMessage({ kind: 'letter-setup', id, setup } satisfies SearchRequest);
+      },
+      search(query, answer, here) {
+        const target = start();
+        if (!target) return answer(here());
+        letter = { id: next++, answer, here };
+        target.postMessage({ kind: 'letter', id: letter.id, ...query } satisfies SearchRequest);
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { SearchImported } from '@/core/imported-searcher';
 import type { Note, SaveNoteInput } from '@/core/notes';
 import type { NotesExport } from '@/core/notes-export';
 import type { BackgroundResponses } from '@/messaging/background';
+import type { LetterSearchWorker } from './search-worker';
 
 /**
  * Calls `onChange` with the current value and again after every change; returns the unsubscriber.
@@ -47,6 +48,8 @@ export interface DataSource {
    * frame has none: it asks for the one entry it shows and must never load them all.
    */
   collections?: Collections;
+  /** Where the popup searches the letter, off its thread (absent: on the page's thread). */
+  letterSearch?: LetterSearchWorker;
 }
 
 export interface Collections {

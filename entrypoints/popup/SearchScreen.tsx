@@ -38,7 +38,7 @@ interface Props {
 export function SearchScreen({ entries, page, recent, recentLoaded, query, active, onQuery, onActive, onOpen }: Props) {
   const lang = useUiLanguage();
   const part = usePartLabels();
-  const items = useResultItems(entries, query, page, recent);
+  const { items, answered } = useResultItems(entries, query, page, recent);
   const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
   const emptyHeading = onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent');
   const definitions = useDefinitionOffers(entries, page);
@@ -90,7 +90,7 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
           {onPageIds.size > 0 && <PageDigestActions entries={entries} page={page} />}
         </div>
       )}
-      {entries && items.length === 0 && (query.trim() || recentLoaded) && (
+      {entries && answered && items.length === 0 && (query.trim() || recentLoaded) && (
         <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}
       <ResultList

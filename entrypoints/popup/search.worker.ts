@@ -1,16 +1,47 @@
 import { importedSearcher } from '@/core/imported-searcher';
+import { GlossarySearch, type SearchIndexData } from '@/core/search';
 import { importedCandidateBatches, openDatabase } from '@/db';
 import type { SearchReply, SearchRequest } from '@/ui-data/search-worker';
 
-// The popup's search over imported glossaries, off the popup's thread (ui-data/search-worker.ts).
+// The popup's searches, off the popup's thread (ui-data/search-worker.ts).
 // Bundled by Vite from the `new Worker(new URL(…))` in main.tsx.
 const db = openDatabase();
 // Opened now: the popup starts this worker at its own start, before the first query.
 void db.open().catch((e: unknown) => console.error('Opening the database failed', e));
 
-const search = importedSearcher((word, limit, firstBatch) => importedCandidateBatches(db, word, limit, firstBatch));
+const searchImported = importedSearcher((word, limit, firstBatch) =>
+  importedCandidateBatches(db, word, limit, firstBatch),
+);
+/** The letter's search, as the popup last set it up (its language, the reader's notes). */
+let letter: GlossarySearch | null = null;
+/** The bundled index last parsed: a new setup for new notes sends the same text again. */
+let parsed: { json: string; index: SearchIndexData } | null = null;
+function bundledIndex(json: string): SearchIndexData {
+  if (parsed?.json !== json) parsed = { json, index: JSON.parse(json) as SearchIndexData };
+  return parsed.index;
+}
+
+const reply = (message: SearchReply) => postMessage(message);
 
 addEventListener('message', (event: MessageEvent<SearchRequest>) => {
-  const { id, ...query } = event.data;
-  search(query, (hits, final) => postMessage({ id, hits, final } satisfies SearchReply));
+  const request = event.data;
+  switch (request.kind) {
+    case 'imported': {
+      const { id, kind: _, ...query } = request;
+      searchImported(query, (hits, final) => reply({ kind: 'imported', id, hits, final }));
+      break;
+    }
+    case 'letter-setup': {
+      const { glossary, lang, notes, prominence } = request.setup;
+      const source = 'indexJson' in glossary ? bundledIndex(glossary.indexJson) : glossary;
+      letter = new GlossarySearch(source, { lang, notes, prominence });
+      reply({ kind: 'letter-setup', id: request.id });
+      break;
+    }
+    case 'letter':
+      // Set up before any search is sent (messages arrive in order).
+      if (!letter) throw new Error('A letter search before its setup');
+      reply({ kind: 'letter', id: request.id, hits: letter.search(request.query, request.limit) });
+      break;
+  }
 });

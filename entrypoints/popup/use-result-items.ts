@@ -40,13 +40,15 @@ export function onPageOrder(page: ActivePage | null): [string, number][] {
  * The popup's list: the query's hits, the letter's and the imported glossaries' in one list (the
  * imported ones join when the database answers); with no query, the terms on this page (most
  * frequent first), then the recently viewed ones, each marked as such (one list for the keyboard).
+ * `answered`: false until the letter's search has answered a query at all ("no results" would be a
+ * guess before).
  */
 export function useResultItems(
   entries: Entries | undefined,
   query: string,
   page: ActivePage | null,
   recent: readonly string[],
-): ResultItem[] {
+): { items: ResultItem[]; answered: boolean } {
   const lang = useUiLanguage();
   const hits = useSearch(query);
   const importedHits = useImportedSearch(query);
@@ -55,7 +57,7 @@ export function useResultItems(
   // The imported terms the list without a query names: they are read from the database.
   const listed = searching ? [] : [...Object.keys(page?.terms.counts ?? {}), ...recent].filter(isImportedKey);
   const named = useTermsById(listed);
-  return useMemo(() => {
+  const items = useMemo(() => {
     if (!entries) return [];
     const note = (id: string) => notes?.get(id)?.text;
     const item = (id: string, extra: { badge?: string; hit?: SearchHit } = {}): ResultItem[] => {
@@ -81,4 +83,6 @@ export function useResultItems(
     const recents = recent.flatMap((id) => (shown.has(id) ? [] : item(id, badge)));
     return [...onPage, ...recents];
   }, [entries, hits, importedHits, searching, page, recent, notes, named, lang]);
+  // The letter's first answer to a query comes from the popup's worker a moment after the key.
+  return { items, answered: !searching || hits !== null };
 }
