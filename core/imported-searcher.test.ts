@@ -112,6 +112,18 @@ describe('the popup’s search over imported glossaries', () => {
     expect(next.answers[1]!.hits!.every((id) => id.startsWith('marketing'))).toBe(true);
   });
 
+  it('gives no empty answer meanwhile: the rows shown stay until hits or the final answer replace them', async () => {
+    // "mar"'s full set holds only "mara n" entries: for "marketing" it ranks nothing; the read finds it.
+    const texts = [...Array.from({ length: CANDIDATES + 5 }, (_, i) => `mara ${i}`), 'marketing'];
+    const db = fakeBatches(texts);
+    const search = await afterFullRead(db, 'mar');
+    const next = collect();
+    search({ query: 'marketing', lang: 'en', limit: 20 }, next.answer);
+    await vi.waitFor(() => expect(next.answers.at(-1)?.final).toBe(true));
+    expect(next.answers.filter((a) => !a.final && a.hits?.length === 0)).toEqual([]);
+    expect(next.answers.at(-1)!.hits![0]).toBe('marketing');
+  });
+
   it('reads once for a burst of keys: a search superseded while it waits reads nothing and answers no more', async () => {
     const db = fakeBatches(['verdrag', 'verdraagzaamheid']);
     let tick!: () => void;

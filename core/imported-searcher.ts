@@ -18,7 +18,9 @@ export interface ImportedQuery {
 
 /**
  * Hits, best first; null when the query asks for none (its first word is too short). Called again
- * with `final: false` answers while candidates are still being read; the last call has `final: true`.
+ * with `final: false` answers while candidates are still being read — never an empty one: the rows
+ * shown stay until hits or the final answer replace them (an empty interim answer made them vanish
+ * and come back a moment later); the last call has `final: true`.
  */
 export type ImportedAnswer = (hits: ImportedHit[] | null, final: boolean) => void;
 
@@ -62,9 +64,10 @@ export function importedSearcher(
     if (held && word.startsWith(held.word)) {
       if (held.complete && (held.word === word || held.list.length < CANDIDATES)) return answer(rank(held.list), true);
       // Meanwhile, the shorter word's set: a superset, or the first of one.
-      answer(rank(held.list), false);
+      const meanwhile = rank(held.list);
+      if (meanwhile.length > 0) answer(meanwhile, false);
       // (A set still being read, or left half-read, may lack this query's best: its first batch still answers.)
-      answered = held.complete;
+      answered = held.complete && meanwhile.length > 0;
     }
     await wait(QUIET_MS);
     if (call !== latest) return;
@@ -74,8 +77,12 @@ export function importedSearcher(
       current.list = [...current.list, ...candidates];
       current.complete = last;
       if (call !== latest) return;
-      // The first batch answers a query that has no answer yet (unless it is empty); the last always.
-      if (last || (!answered && current.list.length > 0)) answer(rank(current.list), last);
+      // The first batch answers a query that has no answer yet (unless it has no hits); the last always.
+      if (last) answer(rank(current.list), true);
+      else if (!answered && current.list.length > 0) {
+        const first = rank(current.list);
+        if (first.length > 0) answer(first, false);
+      }
     }
   };
 
