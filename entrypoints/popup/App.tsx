@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/i18n/t';
 import { useEntries } from '@/ui-data/entries';
 import { useRecentTerms } from '@/ui-data/settings';
@@ -21,6 +21,9 @@ export function App() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<string | null>(null);
+  const hostname = page?.terms.hostname || null;
+  // The same element while its props are: Preact then skips it on the render every typed key causes.
+  const siteSettings = useMemo(() => <SiteSettings entries={entries} hostname={hostname} />, [entries, hostname]);
 
   const open = (id: string) => {
     setDetail(id);
@@ -67,7 +70,7 @@ export function App() {
       <button type="button" class="link open-glossary" onClick={() => openGlossary()}>
         {t('popupOpenGlossary')}
       </button>
-      <SiteSettings entries={entries} hostname={page?.terms.hostname || null} />
+      {siteSettings}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo, useRef } from 'preact/hooks';
 import { PopupHeader } from '@/components/PopupHeader';
 import { ResultList, optionId, resultId } from '@/components/ResultList';
 import { t } from '@/i18n/t';
@@ -42,6 +43,33 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
   const onPageIds = new Set(Object.keys(page?.terms.counts ?? {}));
   const emptyHeading = onPageIds.size > 0 ? t('popupOnThisPage') : t('popupRecent');
   const definitions = useDefinitionOffers(entries, page);
+
+  // The list's element is the same while what it shows is: Preact then skips it on the render a typed
+  // key causes before the search answers (its click reads the query and page of the latest render).
+  const latest = useRef({ query, page, onPageIds, onOpen });
+  latest.current = { query, page, onPageIds, onOpen };
+  const label = query.trim() ? t('popupResults') : emptyHeading;
+  const list = useMemo(
+    () => (
+      <ResultList
+        id={LIST_ID}
+        label={label}
+        items={items}
+        active={active}
+        lang={lang}
+        partLabel={(e) => part(e.part)}
+        noteLabel={t('popupHasNote')}
+        onOpen={(id) => {
+          const { query, page, onPageIds, onOpen } = latest.current;
+          // A term on this page, chosen from the empty-query list: show it in the tab too.
+          if (!query.trim() && page && onPageIds.has(id)) revealOnPage(page, id);
+          onOpen(id);
+        }}
+        onHover={onActive}
+      />
+    ),
+    [label, items, active, lang, part, onActive],
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -93,21 +121,7 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
       {entries && answered && items.length === 0 && (query.trim() || recentLoaded) && (
         <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}
-      <ResultList
-        id={LIST_ID}
-        label={query.trim() ? t('popupResults') : emptyHeading}
-        items={items}
-        active={active}
-        lang={lang}
-        partLabel={(e) => part(e.part)}
-        noteLabel={t('popupHasNote')}
-        onOpen={(id) => {
-          // A term on this page, chosen from the empty-query list: show it in the tab too.
-          if (!query.trim() && page && onPageIds.has(id)) revealOnPage(page, id);
-          onOpen(id);
-        }}
-        onHover={onActive}
-      />
+      {list}
     </>
   );
 }
