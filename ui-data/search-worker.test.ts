@@ -84,6 +84,17 @@ describe('the popup’s searches in a worker', () => {
     expect(worker.requests.map((r) => r.kind)).toEqual(['letter-setup', 'letter', 'letter']);
   });
 
+  it('has one letter search with the worker at a time: keys typed meanwhile replace each other', async () => {
+    const worker = new FakeWorker('answer');
+    const { letter } = searchWorker(() => worker as unknown as Worker);
+    const answers: string[] = [];
+    const answer = (hits: SearchHit[]) => answers.push(hits[0]!.id);
+    for (const query of ['e', 'et', 'eti', 'etia', 'etias']) letter.search({ query }, answer, () => []);
+    await vi.waitFor(() => expect(answers).toEqual(['etias']));
+    // "e" went at once; "et" … "etia" were typed over before it came back.
+    expect(queries(worker)).toEqual(['e', 'etias']);
+  });
+
   it('searches on this thread when the worker dies: the pending searches and every later one', async () => {
     const worker = new FakeWorker('die');
     const client = searchWorker(() => worker as unknown as Worker);
