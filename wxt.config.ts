@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EXPLAIN_COMMAND } from './core/constants';
 import { validateGlossary } from './core/glossary-validate';
 import { glossaryDerived } from './scripts/glossary-derived-plugin';
+import { pdfjsCuts } from './scripts/pdfjs-cuts-plugin';
 import { preactNoInnerHtml } from './scripts/preact-no-inner-html-plugin';
 
 // The gecko id must stay fixed: Firefox keys storage (and our IndexedDB) by it,
@@ -22,8 +23,9 @@ export default defineConfig({
     },
   },
   // glossaryDerived: data the pages need from the glossary, computed by the build, not on every open.
-  // preactNoInnerHtml: Preact's dangerouslySetInnerHTML write, unused, kept out of the bundle (store review).
-  vite: () => ({ plugins: [preactNoInnerHtml(), preact(), glossaryDerived()] }),
+  // preactNoInnerHtml, pdfjsCuts: code that never runs (Preact's dangerouslySetInnerHTML write, PDF.js's
+  // eval probes, HTML parsing and imports of files we do not ship) kept out of the bundle (store review).
+  vite: () => ({ plugins: [preactNoInnerHtml(), pdfjsCuts(), preact(), glossaryDerived()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,6 +1,6 @@
 import type { TermMatch, TermMatcher } from '@/core/term-matcher';
 import type { TermHighlighter } from './highlighter';
-import { caretAt } from './hit-test';
+import { earliestTextAtProbes } from './first-screen';
 import { isInsideSkipped, isSkippedElement } from './skip-rules';
 
 // Kept importable from here for the modules that know it as the scanner's.
@@ -8,8 +8,6 @@ export { UI_HOST_TAG } from './skip-rules';
 
 /** Pages with more text nodes than this left to match collect them unseen and show them at once. */
 const BATCH_FROM = 200;
-/** Where the first screen is looked for: the browser's own hit-testing at these fractions of the viewport. */
-const PROBES = [0.02, 0.25, 0.5, 0.75, 0.98];
 /** The first screen holds at most this many text nodes (a cheap bound on its layout reads). */
 const FIRST_SCREEN_MAX = 2000;
 
@@ -236,16 +234,8 @@ export class PageScanner {
   private explainFirstScreen(doc: Document, root: Node): void {
     const view = doc.defaultView;
     if (!view) return;
-    const width = view.innerWidth;
     const height = view.innerHeight;
-    let first: Text | null = null;
-    for (const fy of PROBES) {
-      for (const fx of PROBES) {
-        const node = caretAt(doc, fx * width, fy * height)?.node;
-        if (node?.nodeType !== Node.TEXT_NODE || !root.contains(node) || isInsideSkipped(node)) continue;
-        if (!first || first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) first = node as Text;
-      }
-    }
+    let first = earliestTextAtProbes(doc, root);
     const rect = (n: Node) => n.parentElement?.getBoundingClientRect();
     const walk = this.walker(root);
     if (first) {

@@ -23,6 +23,8 @@ export class Tally {
   tried = 0;
   accepted = 0;
   rejected = 0;
+  /** Not for this receiver (another channel or another viewer's tab): left unanswered, as it must be. */
+  ignored = 0;
   constructor(readonly what: string) {}
   accept() {
     this.tried++;
@@ -32,8 +34,13 @@ export class Tally {
     this.tried++;
     this.rejected++;
   }
+  ignore() {
+    this.tried++;
+    this.ignored++;
+  }
   line() {
-    return `fuzz ${this.what}: ${this.tried} tried, ${this.accepted} accepted, ${this.rejected} rejected (seed ${SEED})`;
+    const ignored = this.ignored ? `, ${this.ignored} ignored` : '';
+    return `fuzz ${this.what}: ${this.tried} tried, ${this.accepted} accepted, ${this.rejected} rejected${ignored} (seed ${SEED})`;
   }
 }
 
@@ -90,14 +97,15 @@ const clone = <T>(value: T): T => structuredClone(value);
 type Container = Record<string | number, unknown>;
 
 function apply(base: unknown, op: { kind: number; pick: number; key: string; value: unknown }): unknown {
+  // fc.constantFrom hands out the same {} and [] every time: a copy, or a mutation lands in every later
+  // run (and later suites: a value made the root here was then grown by the next ops, run after run).
+  op = { ...op, value: clone(op.value) };
   const all = paths(base);
   const path = all[op.pick % all.length]!;
   if (path.length === 0) return op.kind % 2 ? op.value : [base];
   const parent = path.slice(0, -1).reduce((o, k) => o[k] as Container, base as Container);
   const last = path.at(-1)!;
   const current = parent[last];
-  // fc.constantFrom hands out the same {} and [] every time: a copy, or a mutation lands in every later run.
-  op = { ...op, value: clone(op.value) };
   switch (op.kind % 5) {
     case 0: // another value
       parent[last] = op.value;

@@ -4,13 +4,15 @@
  * with an error that names the message and the field; nothing throws anything else, nothing hangs.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { createHandlers, type Handlers } from '@/entrypoints/background/handlers';
 import { openDatabase } from '@/db';
 import { backgroundReceiver, type BackgroundRequestName } from '@/messaging/background';
 import { contentReceiver } from '@/messaging/content';
 import { extensionPagesReceiver } from '@/messaging/extension-pages';
 import { InvalidMessageError, type Receiver, type RequestSchemas } from '@/messaging/receiver';
+import { handlePdfViewerRequests, pdfViewer } from '@/messaging/pdf-viewer';
 import { handshakeMessage, HANDSHAKE_TYPE, hostToTooltip, tooltipToHost } from '@/messaging/tooltip-channel';
 import { decodeSyncArea, encodeDoc, manifestKey, type SyncDoc } from '@/core/sync';
 import { syncGlossarySchema, syncKnownSchema, syncNoteSchema, tombstoneSchema } from '@/core/sync/format';
@@ -171,6 +173,84 @@ describe('fuzz: messages', () => {
         ),
         fcOptions(RUNS * 3),
       );
+    },
+    TIME_LIMIT,
+  );
+
+  // The PDF viewer's runtime messages (popup → the viewer in a tab), through the listener the viewer
+  // registers: every viewer hears every runtime message, so it must answer its own tab's, refuse a
+  // malformed one, and leave the rest (another channel, another viewer's tab) unanswered.
+  const pdf = new Tally('PDF viewer messages');
+  tallies.push(pdf);
+  it(
+    `PDF viewer: ${RUNS} random and mutated messages, answered, refused with the field named, or left to others`,
+    async () => {
+      const TAB = 7;
+      const pageTerms = { hostname: 'example.org', enabled: true, counts: { etias: 2 }, title: 'A PDF', url: '' };
+      const calls: unknown[][] = [];
+      const remove = handlePdfViewerRequests(TAB, {
+        getPageTerms: () => (calls.push(['getPageTerms']), Promise.resolve(pageTerms)),
+        revealTerm: (termId) => (calls.push(['revealTerm', termId]), Promise.resolve({ revealed: termId === 'etias' })),
+      });
+      // The seeds are what the popup's client sends: to this viewer, and to another tab's.
+      const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ res: null });
+      await pdfViewer(TAB).getPageTerms();
+      await pdfViewer(TAB).revealTerm('etias');
+      await pdfViewer(TAB + 1).revealTerm('nsec');
+      const valids: unknown[] = sent.mock.calls.map(([message]) => message);
+      sent.mockRestore();
+      const channel = (valids[0] as { channel: string }).channel;
+      const field = (value: unknown, key: string) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              messageLike(valids),
+              // The request mutated inside a well-addressed envelope: most reach the schema.
+              messageLike(valids.map((v) => field(v, 'request'))).map((request) => ({ channel, request })),
+            ),
+            async (message) => {
+              calls.length = 0;
+              let resolve: (answer: unknown) => void = () => {};
+              const answered = new Promise<unknown>((r) => (resolve = r));
+              // The fake's trigger is typed for its own listeners' arguments; ours takes sendResponse too.
+              const onMessage = fakeBrowser.runtime.onMessage as unknown as {
+                trigger(...args: unknown[]): Promise<unknown[]>;
+              };
+              const [kept] = await onMessage.trigger(message, {}, resolve);
+              const request = field(message, 'request');
+              if (!kept) {
+                // Unanswered only when it is not ours: another channel, or a well-formed request for another tab.
+                expect(field(message, 'channel') !== channel || field(request, 'tabId') !== TAB).toBe(true);
+                expect(calls).toEqual([]);
+                pdf.ignore();
+                return;
+              }
+              const answer = (await answered) as { res?: unknown; err?: string };
+              expect(() => JSON.stringify(answer)).not.toThrow();
+              if (answer.err !== undefined) {
+                expect(answer.err).toMatch(/^Malformed PDF viewer request: \S.*: \S/);
+                expect(calls).toEqual([]);
+                pdf.reject();
+                return;
+              }
+              // Answered: addressed to this tab, one handler called with what was asked.
+              expect(field(message, 'channel')).toBe(channel);
+              expect(field(request, 'tabId')).toBe(TAB);
+              const name = field(request, 'name');
+              expect(calls).toEqual([name === 'revealTerm' ? [name, field(request, 'termId')] : [name]]);
+              expect(answer.res).toEqual(
+                name === 'revealTerm' ? { revealed: field(request, 'termId') === 'etias' } : pageTerms,
+              );
+              pdf.accept();
+            },
+          ),
+          fcOptions(),
+        );
+      } finally {
+        remove();
+      }
     },
     TIME_LIMIT,
   );
