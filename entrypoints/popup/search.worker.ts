@@ -14,6 +14,7 @@ const searchImported = importedSearcher((word, limit, firstBatch) =>
 );
 /** The letter's search, as the popup last set it up (its language, the reader's notes). */
 let letter: GlossarySearch | null = null;
+let warmed = false;
 /** The bundled index last parsed: a new setup for new notes sends the same text again. */
 let parsed: { json: string; index: SearchIndexData } | null = null;
 function bundledIndex(json: string): SearchIndexData {
@@ -36,6 +37,12 @@ addEventListener('message', (event: MessageEvent<SearchRequest>) => {
       const source = 'indexJson' in glossary ? bundledIndex(glossary.indexJson) : glossary;
       letter = new GlossarySearch(source, { lang, notes, prominence });
       reply({ kind: 'letter-setup', id: request.id });
+      // Once, before the reader types: a first search builds the folding tables and compiles the
+      // search's code (~20 ms), which would otherwise hold up the answer to their first key.
+      if (!warmed) {
+        letter.search('ver');
+        warmed = true;
+      }
       break;
     }
     case 'letter':
