@@ -177,6 +177,30 @@ for (const name of BROWSERS) {
     );
 
     void it(
+      "search finds a term by a word only the reader's note has: in the popup that wrote it, and in a new one",
+      { timeout: TEST_TIMEOUT },
+      () =>
+        withPage(running(), 'popup-note-search', async (page) => {
+          // The popup searches in its worker once the worker has the notes: a new note must reach it.
+          const word = 'zilverreigerkolonie';
+          const popup = await PopupUi.open(running(), page);
+          assert.deepEqual(await popup.search(word), [], 'a word no entry has found something before the note');
+          await popup.openTerm('nsec', 'nsec');
+          const start = (await popup.noteValue()) ?? '';
+          await popup.typeNote(`Vergelijk de ${word}.`);
+          await popup.waitSaved(`${start}Vergelijk de ${word}.`);
+          await page.click('article.detail button.back');
+          assert.equal((await popup.search(word))[0]?.id, 'nsec', 'the popup that wrote the note does not find it');
+          const fresh = await PopupUi.open(running());
+          try {
+            assert.equal((await fresh.search(word))[0]?.id, 'nsec', 'a new popup does not find the note');
+          } finally {
+            await fresh.page.close();
+          }
+        }),
+    );
+
+    void it(
       '"On this page" lists the active tab\'s terms, most frequent first: ETIAS 2×, NSEC 1×',
       { timeout: TEST_TIMEOUT },
       async () => {
