@@ -16,6 +16,8 @@ interface Props {
   text: string;
   state: SaveState;
   onInput: (text: string) => void;
+  /** Saves now what a failed save left. */
+  onRetry?: () => void;
   labels: NoteSectionLabels;
   /** Deletes the note; resolves to it, for "Undo". */
   onRemove: () => Promise<Note | null>;
@@ -23,7 +25,7 @@ interface Props {
 }
 
 /** A note editor with delete that asks once and can be undone (popup detail, glossary page). */
-export function NoteSection({ termId, text, state, onInput, labels, onRemove, onRestore }: Props) {
+export function NoteSection({ termId, text, state, onInput, onRetry, labels, onRemove, onRestore }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
 
@@ -45,6 +47,7 @@ export function NoteSection({ termId, text, state, onInput, labels, onRemove, on
         state={state}
         labels={labels.editor}
         onInput={onInput}
+        onRetry={onRetry}
         onRemove={() => setConfirming(true)}
       />
       {confirming && (

@@ -195,6 +195,8 @@ interface TestBrowserBase<P extends TestPage> {
   /** chrome-extension://<id> or moz-extension://<uuid> */
   readonly extensionBaseUrl: string;
   readonly extensionId: string;
+  /** The unpacked build that was loaded. */
+  readonly extensionDir: string;
   newPage(): Promise<P>;
   /** Absolute URL of an extension page, e.g. extensionUrl('popup.html'). */
   extensionUrl(pagePath: string): string;
@@ -221,6 +223,10 @@ export interface LaunchOptions {
   profileDir?: string;
   /** The unpacked extension to load; defaults to the build in .output/ (env: CHROMIUM_EXTENSION_DIR / FIREFOX_EXTENSION_DIR). */
   extensionDir?: string;
+  /** Chromium only: command-line switches added to the usual ones. */
+  chromiumArgs?: string[];
+  /** Firefox only: prefs added to the profile's (e.g. a small storage limit for a quota fault). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export const launchers: Record<BrowserName, (options?: LaunchOptions) => Promise<TestBrowser>> = {
@@ -391,7 +397,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       executablePath,
       headless: true,
       timeout: LAUNCH_TIMEOUT,
-      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...CHROMIUM_ARGS,
+        ...(options.chromiumArgs ?? []),
+      ],
     });
     context.setDefaultTimeout(ACTION_TIMEOUT);
     const isOurs = (url: string): boolean => url.startsWith('chrome-extension://');
@@ -413,6 +424,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       raw: ctx,
       profileDir: profile.dir,
       extensionId,
+      extensionDir,
       extensionBaseUrl,
       newPage,
       extensionUrl: (pagePath) => `${extensionBaseUrl}/${pagePath.replace(/^\//, '')}`,
@@ -569,6 +581,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         'extensions.webextensions.keepStorageOnUninstall': true,
         // permissions.request() answered yes without a prompt (the PDF viewer asks for one site).
         'extensions.webextOptionalPermissionPrompts': false,
+        ...options.firefoxPrefs,
       },
     });
     const installedId = await withTimeout(
@@ -589,6 +602,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       raw: b,
       profileDir: profile.dir,
       extensionId: geckoId,
+      extensionDir,
       extensionBaseUrl,
       newPage,
       extensionUrl: (pagePath) => `${extensionBaseUrl}/${pagePath.replace(/^\//, '')}`,
@@ -630,11 +644,11 @@ export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
  * Inside a `describe`: launches `name` before its tests and closes it after; returns the running
  * browser (throwing a clear error if the launch failed, so the tests report why).
  */
-export function useBrowser(name: BrowserName): () => TestBrowser {
+export function useBrowser(name: BrowserName, options?: LaunchOptions): () => TestBrowser {
   let browser: TestBrowser | undefined;
   before(
     async () => {
-      browser = await launchers[name]();
+      browser = await launchers[name](options);
     },
     { timeout: LAUNCH_TIMEOUT },
   );

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lang } from '@/core/constants';
 import type { NoteContext } from '@/core/notes';
 import { HANDSHAKE_TYPE, tooltipToHost, type HostToTooltip, type TooltipToHost } from '@/messaging/tooltip-channel';
+import { removeOrphanedHosts } from './orphaned-hosts';
 import { UI_HOST_TAG } from './scanner';
 
 const WIDTH = 380;
@@ -42,6 +43,7 @@ export class TooltipHost {
       this.repair(this.host);
       return this.ready ?? Promise.resolve();
     }
+    removeOrphanedHosts(browser.runtime.getURL('/tooltip.html'));
     const host = document.createElement(UI_HOST_TAG.toLowerCase());
     host.setAttribute('popover', 'manual');
     this.standby(host);

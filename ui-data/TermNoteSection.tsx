@@ -26,6 +26,7 @@ export function TermNoteSection({ termId, stored }: Props) {
       text={editor.text}
       state={editor.state}
       onInput={editor.onInput}
+      onRetry={editor.retry}
       labels={noteSectionLabels()}
       onRemove={() => {
         drafts.clear();

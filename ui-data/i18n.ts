@@ -53,8 +53,10 @@ export function noteEditorLabels(): NoteEditorLabels {
       saved: t('noteStateSaved'),
       conflict: t('noteStateConflict'),
       error: t('noteStateError'),
+      full: t('noteStateFull'),
     },
     remove: t('noteRemove'),
+    retry: t('noteRetry'),
   };
 }
 

@@ -1,5 +1,7 @@
 import type * as DbModuleNamespace from '@/db';
 import type { GlossaryDatabase } from '@/db';
+import { background } from '@/messaging/background';
+import { keepThroughDeletion } from './database-loss';
 
 type DbModule = typeof DbModuleNamespace;
 
@@ -13,6 +15,7 @@ let opened: Promise<{ db: GlossaryDatabase; repo: DbModule }> | undefined;
 export function pageDatabase(): Promise<{ db: GlossaryDatabase; repo: DbModule }> {
   return (opened ??= import('@/db').then((repo) => {
     const db = repo.openDatabase();
+    keepThroughDeletion(db, background);
     // Opened now, not on the first query of the first watch (a render later).
     void db.open().catch((e: unknown) => console.error('Opening the database failed', e));
     return { db, repo };

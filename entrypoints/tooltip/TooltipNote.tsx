@@ -28,6 +28,7 @@ export function TooltipNote({
       state={editor.state}
       labels={noteEditorLabels()}
       onInput={editor.onInput}
+      onRetry={editor.retry}
       autoFocus
     />
   );
