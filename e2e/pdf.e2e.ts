@@ -22,6 +22,7 @@ import {
 import { writePdfFixtures, type PdfFixture } from './pdf-fixtures';
 import { PdfViewerPage } from './pages/pdf-viewer';
 import { PopupUi, onThisPage } from './pages/popup-ui';
+import { SettingsPanel } from './pages/settings';
 import { openTooltipEditor, pinTooltip, termBox, tooltipFrame, waitForStoredNote } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
@@ -254,5 +255,90 @@ for (const name of BROWSERS) {
         }
       },
     );
+
+    void it(
+      '"Open PDFs in Benelux Glossary": on, a link to a PDF lands in the viewer, explained, and Back leaves it; off, the browser shows the PDF',
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const b = running();
+        const tab = await b.newPage();
+        const start = fixture('smoke.html');
+        const pdfUrl = fixture(files.terms);
+        // As a link does: the page navigates the tab.
+        const follow = (url: string) => tab.evaluate((url) => void (location.href = url), url);
+        try {
+          await switchPdfs(b, true);
+          await tab.goto(start);
+          await follow(pdfUrl);
+          await tab.waitForFunction(() => location.pathname === '/pdf.html', undefined, { timeout: 15_000 });
+          assert.equal(await tab.evaluate(() => new URLSearchParams(location.search).get('url')), pdfUrl);
+          await waitForTerm(tab, 'ETIAS');
+
+          // Back: Firefox redirected before the PDF was shown, so Back is the page the link was on;
+          // Chromium had shown it, and Back shows the browser's view of it again (not our viewer again).
+          await tab.evaluate(() => history.back());
+          if (name === 'chromium') {
+            await stillInBrowserViewer(b, tab, pdfUrl);
+            await tab.evaluate(() => history.back());
+          }
+          await tab.waitForFunction((start) => location.href === start, start, { timeout: 15_000 });
+
+          await switchPdfs(b, false);
+          await follow(pdfUrl);
+          if (name === 'chromium') await stillInBrowserViewer(b, tab, pdfUrl);
+          else {
+            // Committed at the PDF's address: a redirect comes before that or never.
+            await tab.waitForFunction((pdfUrl) => location.href === pdfUrl, pdfUrl, { timeout: 15_000 });
+          }
+        } finally {
+          await switchPdfs(b, false).catch(() => undefined);
+          await tab.close();
+        }
+      },
+    );
   });
+}
+
+/**
+ * Switches "Open PDFs in Benelux Glossary" with a real click in the popup; in Firefox, waits for the
+ * permissions that come with it (granted without a prompt in the test profile) or for their release.
+ */
+async function switchPdfs(b: ReturnType<ReturnType<typeof useBrowser>>, on: boolean): Promise<void> {
+  const panel = await SettingsPanel.open(b);
+  try {
+    const label = 'Open PDFs in Benelux Glossary';
+    if ((await panel.isOn(label)) !== on) assert.equal(await panel.toggle(label), on);
+    await panel.waitForStored({ openPdfsInViewer: on } as never);
+    if (b.name === 'firefox') {
+      await panel.page.waitForFunction(
+        async (on) => {
+          const api = (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } })
+            .browser;
+          const held = await api.permissions.contains({ permissions: ['webRequest', 'webRequestBlocking'] });
+          return held === on;
+        },
+        on,
+        { timeout: 10_000 },
+      );
+    }
+  } finally {
+    await panel.close();
+  }
+}
+
+/**
+ * Chromium: the tab shows the PDF in the browser's viewer and stays there. The popup's offer to open it
+ * comes from the PDF's content script, which by then has decided whether to hand the PDF over.
+ */
+async function stillInBrowserViewer(b: ReturnType<ReturnType<typeof useBrowser>>, tab: TestPage, pdfUrl: string) {
+  await tab.waitForFunction(
+    (pdfUrl) => location.href === pdfUrl && document.contentType === 'application/pdf',
+    pdfUrl,
+    { timeout: 15_000 },
+  );
+  await withPage(b, 'pdf-auto-open-offer', async (page) => {
+    await PopupUi.openFor(b, tab, page);
+    await page.waitForFunction(() => document.querySelector('button.open-pdf')?.textContent ?? false);
+  });
+  assert.equal(await tab.evaluate(() => location.href), pdfUrl, 'the PDF was handed to our viewer');
 }
