@@ -275,6 +275,8 @@ for (const name of BROWSERS) {
           await follow(pdfUrl);
           await tab.waitForFunction(() => location.pathname === '/pdf.html', undefined, { timeout: 15_000 });
           assert.equal(await tab.evaluate(() => new URLSearchParams(location.search).get('url')), pdfUrl);
+          // Chromium (headless) leaves this tab 0×0 after the extension navigated it, in a longer session.
+          if (tab.browserName === 'chromium') await tab.raw.setViewportSize({ width: 1000, height: 700 });
           await waitForTerm(tab, 'ETIAS');
 
           // Back: Firefox redirected before the PDF was shown, so Back is the page the link was on;
