@@ -55,10 +55,10 @@ export function watchPdfNavigations(): void {
     // Read at each turn: Firefox adds the namespace once the permission is granted.
     const headers = (browser as unknown as { webRequest?: { onHeadersReceived?: HeadersEvent } }).webRequest
       ?.onHeadersReceived;
+    if (!headers) return; // Chromium, or not granted (yet)
     const on =
       (await openPdfsInViewer.getValue()) &&
       (await browser.permissions.contains(AUTO_OPEN_ACCESS as Permissions).catch(() => false));
-    if (!headers) return;
     if (on && !headers.hasListener(redirectPdf)) {
       headers.addListener(redirectPdf, { urls: AUTO_OPEN_ACCESS.origins, types: ['main_frame'] }, [
         'blocking',
