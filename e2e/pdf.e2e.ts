@@ -2,7 +2,8 @@
  * The PDF viewer (pdf.html), in both browsers, on PDFs written at test time (e2e/pdf-fixtures.ts): a
  * dropped PDF's first page is drawn and its terms highlighted; hovering a term shows its tooltip;
  * damaged, scanned and password-protected files get a message, never a blank page; on a PDF tab the
- * popup offers to open it in the viewer.
+ * popup offers to open it in the viewer; "Open PDFs in Benelux Glossary" sends a PDF the tab navigates
+ * to there (and Back away), off it does not; the context menu's item on a PDF (Chromium) opens it there.
  */
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
