@@ -38,7 +38,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', browser === 'firefox' ? 'menus' : 'contextMenus', 'activeTab'],
     // Firefox: reading that PDF from the PDF viewer page needs its site's host permission, asked for
     // that one site when the reader opens it (Chromium's content-script hosts already allow the read).
-    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
+    // "Open PDFs in Benelux Glossary" asks for blocking webRequest and every site when switched on
+    // (Firefox's viewer runs no content script to see a PDF; Chromium's does, and needs nothing).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*', 'webRequest', 'webRequestBlocking'] }
+      : {}),
     action: { default_title: '__MSG_extName__' },
     // The tooltip is an extension page framed inside our closed shadow root: the page cannot read it.
     // use_dynamic_url (Chrome): loadable only at a per-session URL that runtime.getURL returns, so a
@@ -46,6 +50,9 @@ export default defineConfig({
     // WXT writes the list of paths) needs none: moz-extension:// URLs use a random per-install UUID.
     web_accessible_resources: [
       { resources: ['tooltip.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      // Firefox: "Open PDFs in Benelux Glossary" redirects a PDF's navigation to the viewer, which
+      // Firefox follows only to a web-accessible page (unreachable to pages all the same: the UUID).
+      ...(browser === 'firefox' ? [{ resources: ['pdf.html'], matches: ['http://*/*', 'https://*/*'] }] : []),
     ],
     commands: {
       [EXPLAIN_COMMAND]: {

@@ -17,6 +17,8 @@ export interface SiteControlsLabels {
   triggers: Record<TooltipTrigger, string>;
   /** The dwell's label, with its unit. */
   dwell: string;
+  /** "Open PDFs in Benelux Glossary". */
+  openPdfs: string;
 }
 
 const TRIGGERS: readonly TooltipTrigger[] = ['hover', 'modifier', 'click'];
@@ -41,6 +43,9 @@ interface Props {
   onHere: (on: boolean) => void;
   onFirstOnly: (on: boolean) => void;
   onEveryday: (id: string, on: boolean) => void;
+  /** PDFs the reader navigates to open in our viewer. */
+  openPdfs: boolean;
+  onOpenPdfs: (on: boolean) => void;
 }
 
 /** Where the extension runs and what it highlights. */
@@ -71,6 +76,10 @@ export function SiteControls(p: Props) {
       <label class="switch">
         <input type="checkbox" checked={p.firstOnly} onChange={(e) => p.onFirstOnly(e.currentTarget.checked)} />
         {p.labels.firstOnly}
+      </label>
+      <label class="switch open-pdfs">
+        <input type="checkbox" checked={p.openPdfs} onChange={(e) => p.onOpenPdfs(e.currentTarget.checked)} />
+        {p.labels.openPdfs}
       </label>
       <label class="explain-lang">
         {p.labels.explainLang}{' '}

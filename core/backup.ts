@@ -23,10 +23,11 @@ export const BACKUP_VERSION = 1;
 const time = () => z.int().check(z.minimum(0));
 
 /**
- * The settings a backup carries: all but `benchTimings` (a switch for `npm run bench`, not the reader's)
- * and `syncEnabled` (whether this browser joins the account's sync is asked in each browser).
+ * The settings a backup carries: all but `benchTimings` (a switch for `npm run bench`, not the reader's),
+ * `syncEnabled` (whether this browser joins the account's sync is asked in each browser) and
+ * `openPdfsInViewer` (in Firefox it holds only with permissions the reader grants in that browser).
  */
-const { benchTimings: _bench, syncEnabled: _sync, ...backedUpSettings } = settingSchemas;
+const { benchTimings: _bench, syncEnabled: _sync, openPdfsInViewer: _pdfs, ...backedUpSettings } = settingSchemas;
 export type BackupSettingName = keyof typeof backedUpSettings;
 export const BACKUP_SETTING_NAMES = Object.keys(backedUpSettings) as BackupSettingName[];
 /** Each value parsed by its own schema; a setting the file leaves out stays as it is here. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   PDF_MAX_BYTES,
   PDF_MAX_PAGES,
+  handsOverPdf,
   hasText,
+  isPdfResponse,
   isPdfAddress,
   looksLikePdf,
   originPattern,
@@ -10,6 +12,7 @@ import {
   pdfUrlFromQuery,
   problemFromError,
   sizeProblem,
+  viewerAddress,
 } from './pdf-open';
 
 describe('pdf-open', () => {
@@ -70,5 +73,45 @@ describe('pdf-open', () => {
     expect(isPdfAddress('https://example.org/page.html')).toBe(false);
     expect(isPdfAddress('file:///home/me/a.pdf')).toBe(false);
     expect(isPdfAddress('not an address')).toBe(false);
+  });
+
+  it('sends a navigation to the viewer when the browser would show a PDF, and only then', () => {
+    const pdf = {
+      method: 'GET',
+      statusCode: 200,
+      url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/PDF/?uri=CELEX:32016R0679',
+    };
+    const typed = (value: string, extra: { name: string; value: string }[] = []) => ({
+      ...pdf,
+      responseHeaders: [{ name: 'Content-Type', value }, ...extra],
+    });
+    expect(isPdfResponse(typed('application/pdf'))).toBe(true);
+    expect(isPdfResponse(typed('Application/PDF; charset=binary'))).toBe(true);
+    expect(isPdfResponse(typed('text/html'))).toBe(false);
+    expect(isPdfResponse(pdf)).toBe(false); // no type, and the address does not say .pdf
+    expect(isPdfResponse({ ...pdf, url: 'https://zoek.officielebekendmakingen.nl/kst-36200-1.PDF' })).toBe(true);
+    expect(isPdfResponse({ ...typed('application/octet-stream'), url: 'https://example.org/a.pdf?x=1' })).toBe(true);
+    expect(isPdfResponse({ ...typed('text/plain'), url: 'https://example.org/a.pdf' })).toBe(false);
+    expect(isPdfResponse(typed('application/pdf', [{ name: 'content-disposition', value: 'attachment; a.pdf' }]))).toBe(
+      false,
+    );
+    expect(isPdfResponse(typed('application/pdf', [{ name: 'Content-Disposition', value: 'inline' }]))).toBe(true);
+    expect(isPdfResponse({ ...typed('application/pdf'), method: 'POST' })).toBe(false);
+    expect(isPdfResponse({ ...typed('application/pdf'), statusCode: 404 })).toBe(false);
+  });
+
+  it('a content script hands over a PDF reached by a link or its address, not by Back, Forward or a reload', () => {
+    const page = { contentType: 'application/pdf', topFrame: true };
+    expect(handsOverPdf({ ...page, navigationType: 'navigate' })).toBe(true);
+    expect(handsOverPdf(page)).toBe(true);
+    expect(handsOverPdf({ ...page, navigationType: 'back_forward' })).toBe(false);
+    expect(handsOverPdf({ ...page, navigationType: 'reload' })).toBe(false);
+    expect(handsOverPdf({ ...page, topFrame: false })).toBe(false);
+    expect(handsOverPdf({ ...page, contentType: 'text/html' })).toBe(false);
+  });
+
+  it("puts the PDF's whole address, query and all, in the viewer's ?url=", () => {
+    const address = viewerAddress('chrome-extension://id/pdf.html', 'https://example.org/doc?a=1&b=2#p=3');
+    expect(pdfUrlFromQuery(new URL(address).search)?.toString()).toBe('https://example.org/doc?a=1&b=2#p=3');
   });
 });

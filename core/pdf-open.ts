@@ -93,3 +93,55 @@ export function isPdfAddress(address: string): boolean {
     return false;
   }
 }
+
+/**
+ * What opening PDFs automatically asks for where our content script cannot see a PDF (Firefox's
+ * viewer runs none): blocking webRequest, to see a navigation's type before the browser shows it and
+ * send it to our viewer instead, and every site's host permission, which webRequest needs to see a
+ * site's responses and the viewer to read the PDF. Asked for when the reader switches the setting on,
+ * released when off. Chromium asks nothing: our content script runs in its PDF viewer.
+ */
+export const AUTO_OPEN_ACCESS = {
+  permissions: ['webRequest', 'webRequestBlocking'],
+  origins: ['http://*/*', 'https://*/*'],
+};
+
+/** The viewer's address for the PDF at `pdfUrl`; `viewer` is pdf.html's own address. */
+export function viewerAddress(viewer: string, pdfUrl: string): string {
+  return `${viewer}?url=${encodeURIComponent(pdfUrl)}`;
+}
+
+/** What webRequest tells of a response (the part used here). */
+export interface ResponseInfo {
+  method: string;
+  statusCode: number;
+  url: string;
+  responseHeaders?: readonly { name: string; value?: string }[];
+}
+
+/**
+ * Whether the browser would show this response as a PDF: a successful GET sent as `application/pdf`,
+ * or as untyped bytes at an address ending in `.pdf`. A download (`Content-Disposition: attachment`)
+ * stays a download; a POST's answer cannot be fetched again by the viewer, so it stays too.
+ */
+export function isPdfResponse(response: ResponseInfo): boolean {
+  if (response.method !== 'GET' || response.statusCode < 200 || response.statusCode > 299) return false;
+  const header = (name: string) =>
+    response.responseHeaders
+      ?.find((h) => h.name.toLowerCase() === name)
+      ?.value?.trim()
+      .toLowerCase() ?? '';
+  if (header('content-disposition').startsWith('attachment')) return false;
+  const type = header('content-type').split(';')[0]!.trim();
+  if (type === 'application/pdf' || type === 'application/x-pdf') return true;
+  return ['', 'application/octet-stream', 'binary/octet-stream'].includes(type) && isPdfAddress(response.url);
+}
+
+/**
+ * Whether a content script hands its document to our viewer (Chromium, where it runs in the browser's
+ * PDF viewer): a PDF in a tab's top frame, reached by a link or its address — not by Back, Forward or a
+ * reload, so that Back from our viewer shows the browser's view of it instead of our viewer again.
+ */
+export function handsOverPdf(page: { contentType: string; topFrame: boolean; navigationType?: string }): boolean {
+  return page.topFrame && page.contentType === 'application/pdf' && (page.navigationType ?? 'navigate') === 'navigate';
+}

@@ -31,6 +31,11 @@ export const settingSchemas = {
   syncEnabled: z.boolean(),
   /** Abbreviations a page defined that the reader chose not to add to their terms: not offered again. */
   declinedDefinitions: z.array(z.string().check(z.maxLength(30))).check(z.maxLength(1_000)),
+  /**
+   * PDFs the reader navigates to open in our viewer instead of the browser's (off by default; in
+   * Firefox it holds only with the permissions it asked for, core/pdf-open.ts AUTO_OPEN_ACCESS).
+   */
+  openPdfsInViewer: z.boolean(),
 };
 
 export type SettingName = keyof typeof settingSchemas;
@@ -52,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tooltipTrigger: 'hover',
   syncEnabled: false,
   declinedDefinitions: [],
+  openPdfsInViewer: false,
 };
 
 /** A stored value if it is valid, else the default. */

@@ -1,7 +1,8 @@
 /**
  * The context menu, in both browsers, through the menus API (the harness cannot click a native menu;
- * e2e/pages/context-menu.ts says how each browser is driven): the three items exist; "Explain «…»" on
- * a selection opens the pinned tooltip with the definition; "Add «…» to my terms" opens the glossary
+ * e2e/pages/context-menu.ts says how each browser is driven): the five items exist (the PDF item on a
+ * PDF is clicked in pdf.e2e.ts, in Chromium; the one on a link has a unit test); "Explain «…»" on a
+ * selection opens the pinned tooltip with the definition; "Add «…» to my terms" opens the glossary
  * page's form filled in; "Add a note on this term" opens the note editor of the term right-clicked
  * last — a real right-click, which the frame hit-tests — and what is typed there is saved with the page.
  * Chromium runs the background's own onClicked listener; Firefox's events cannot be fired from a script,

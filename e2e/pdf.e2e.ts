@@ -2,7 +2,8 @@
  * The PDF viewer (pdf.html), in both browsers, on PDFs written at test time (e2e/pdf-fixtures.ts): a
  * dropped PDF's first page is drawn and its terms highlighted; hovering a term shows its tooltip;
  * damaged, scanned and password-protected files get a message, never a blank page; on a PDF tab the
- * popup offers to open it in the viewer.
+ * popup offers to open it in the viewer; "Open PDFs in Benelux Glossary" sends a PDF the tab navigates
+ * to there (and Back away), off it does not; the context menu's item on a PDF (Chromium) opens it there.
  */
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -22,6 +23,8 @@ import {
 import { writePdfFixtures, type PdfFixture } from './pdf-fixtures';
 import { PdfViewerPage } from './pages/pdf-viewer';
 import { PopupUi, onThisPage } from './pages/popup-ui';
+import { ContextMenu } from './pages/context-menu';
+import { SettingsPanel } from './pages/settings';
 import { openTooltipEditor, pinTooltip, termBox, tooltipFrame, waitForStoredNote } from './pages/tooltip-notes';
 
 const fixture = useFixtures();
@@ -254,5 +257,108 @@ for (const name of BROWSERS) {
         }
       },
     );
+
+    void it(
+      name === 'chromium'
+        ? '"Open PDFs in Benelux Glossary": on, a link to a PDF lands in the viewer, explained, and Back leaves it; off, the browser shows the PDF, and the context menu opens it in the viewer'
+        : '"Open PDFs in Benelux Glossary": on, a link to a PDF lands in the viewer, explained, and Back leaves it; off, the browser shows the PDF',
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const b = running();
+        const tab = await b.newPage();
+        const start = fixture('smoke.html');
+        const pdfUrl = fixture(files.terms);
+        // As a link does: the page navigates the tab.
+        const follow = (url: string) => tab.evaluate((url) => void (location.href = url), url);
+        let switchedOff = false;
+        try {
+          await switchPdfs(b, true);
+          await tab.goto(start);
+          await follow(pdfUrl);
+          await tab.waitForFunction(() => location.pathname === '/pdf.html', undefined, { timeout: 15_000 });
+          assert.equal(await tab.evaluate(() => new URLSearchParams(location.search).get('url')), pdfUrl);
+          // Chromium (headless) leaves this tab 0×0 after the extension navigated it, in a longer session.
+          if (tab.browserName === 'chromium') await tab.raw.setViewportSize({ width: 1000, height: 700 });
+          await waitForTerm(tab, 'ETIAS');
+
+          // Back: Firefox redirected before the PDF was shown, so Back is the page the link was on;
+          // Chromium had shown it, and Back shows the browser's view of it again (not our viewer again).
+          await tab.evaluate(() => history.back());
+          if (name === 'chromium') {
+            await stillInBrowserViewer(b, tab, pdfUrl);
+            await tab.evaluate(() => history.back());
+          }
+          await tab.waitForFunction((start) => location.href === start, start, { timeout: 15_000 });
+
+          await switchPdfs(b, false);
+          switchedOff = true;
+          await follow(pdfUrl);
+          if (name === 'chromium') {
+            await stillInBrowserViewer(b, tab, pdfUrl);
+            // The context menu's "Open in Benelux Glossary" on the PDF shows it in our viewer.
+            await new ContextMenu(b, tab).openPdf('open-pdf', pdfUrl);
+            await tab.waitForFunction(() => location.pathname === '/pdf.html', undefined, { timeout: 15_000 });
+            await waitForTerm(tab, 'ETIAS');
+          } else {
+            // Committed at the PDF's address: a redirect comes before that or never.
+            await tab.waitForFunction((pdfUrl) => location.href === pdfUrl, pdfUrl, { timeout: 15_000 });
+          }
+        } finally {
+          // Left on by a failure, it would send the next suites' PDFs to the viewer.
+          if (!switchedOff) await switchPdfs(b, false).catch(() => undefined);
+          await tab.close();
+        }
+      },
+    );
   });
+}
+
+/**
+ * Switches "Open PDFs in Benelux Glossary" with a real click in the popup; in Firefox, waits for the
+ * permissions that come with it (granted without a prompt in the test profile) or for their release.
+ */
+async function switchPdfs(b: ReturnType<ReturnType<typeof useBrowser>>, on: boolean): Promise<void> {
+  const panel = await SettingsPanel.open(b);
+  try {
+    const label = 'Open PDFs in Benelux Glossary';
+    if ((await panel.isOn(label)) !== on) assert.equal(await panel.toggle(label), on);
+    await panel.waitForStored({ openPdfsInViewer: on } as never);
+    if (b.name === 'firefox') {
+      await panel.page.waitForFunction(
+        async (on) => {
+          const api = (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } })
+            .browser;
+          const held = await api.permissions.contains({ permissions: ['webRequest', 'webRequestBlocking'] });
+          return held === on;
+        },
+        on,
+        { timeout: 10_000 },
+      );
+    }
+  } finally {
+    await panel.close();
+  }
+}
+
+/**
+ * Chromium: the tab shows the PDF in the browser's viewer and stays there. The popup's offer to open it
+ * comes from the PDF's content script, which by then has decided whether to hand the PDF over.
+ */
+async function stillInBrowserViewer(b: ReturnType<ReturnType<typeof useBrowser>>, tab: TestPage, pdfUrl: string) {
+  await tab.waitForFunction(
+    (pdfUrl) => location.href === pdfUrl && document.contentType === 'application/pdf',
+    pdfUrl,
+    { timeout: 15_000 },
+  );
+  await withPage(b, 'pdf-auto-open-offer', async (page) => {
+    await PopupUi.openFor(b, tab, page);
+    await page
+      .waitForFunction(() => document.querySelector('button.open-pdf')?.textContent ?? false)
+      .catch(async () => {
+        const at = await tab.evaluate(() => location.href);
+        assert.equal(at, pdfUrl, 'the PDF was handed to our viewer');
+        throw new Error(`The popup offers no "Open in Benelux Glossary" over ${at}`);
+      });
+  });
+  assert.equal(await tab.evaluate(() => location.href), pdfUrl, 'the PDF was handed to our viewer');
 }

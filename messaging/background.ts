@@ -52,6 +52,11 @@ const schemas = {
     distinct: z.int().check(z.minimum(0), z.maximum(100_000)),
     enabled: z.boolean(),
   }),
+  /**
+   * Content script in the top frame of a PDF in Chromium's viewer, with "Open PDFs in Benelux
+   * Glossary" on: show this tab's PDF in our viewer. The address is the sender's, not the message's.
+   */
+  openPdfInViewer: z.strictObject({}),
 };
 
 export interface BackgroundResponses {
@@ -65,6 +70,7 @@ export interface BackgroundResponses {
   restoreNote: { note: Note };
   importNotes: { added: number; updated: number; kept: number };
   reportPageTerms: { ok: true };
+  openPdfInViewer: { opened: boolean };
   getImportedEntry: { glossary: { id: string; title: string }; entry: ImportedEntry } | null;
   glossariesChanged: { version: string };
   /** Per text, its matches (with the other terms an ambiguous form may mean); `stale` when `version` is not current. */

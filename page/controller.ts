@@ -5,6 +5,7 @@ import * as explainSelection from './features/explain-selection';
 import * as highlight from './features/highlight';
 import * as menuTarget from './features/menu-target';
 import * as pageDefinitions from './features/page-definitions';
+import * as pdfAutoOpen from './features/pdf-auto-open';
 import * as hoverTooltip from './features/hover-tooltip';
 import * as reveal from './features/reveal';
 import * as siteSwitch from './features/site-switch';
@@ -18,6 +19,7 @@ interface Feature {
  * Highlight last: its first apply starts the page, by which time every other feature listens.
  */
 const FEATURES: readonly Feature[] = [
+  pdfAutoOpen,
   hoverTooltip,
   reveal,
   explainSelection,

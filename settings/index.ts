@@ -56,6 +56,8 @@ export const tooltipTrigger = defineSetting('tooltipTrigger');
 export const syncEnabled = defineSetting('syncEnabled');
 /** Abbreviations a page defined that the reader declined to add to their terms (the popup's offer). */
 export const declinedDefinitions = defineSetting('declinedDefinitions');
+/** Whether PDFs the reader navigates to open in our viewer (entrypoints/background/pdf-auto-open.ts). */
+export const openPdfsInViewer = defineSetting('openPdfsInViewer');
 
 export async function pushRecent(id: string, max = 8): Promise<string[]> {
   const next = [id, ...(await recentTerms.getValue()).filter((x) => x !== id)].slice(0, max);

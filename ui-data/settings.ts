@@ -13,6 +13,7 @@ import {
   tooltipTrigger,
   syncEnabled,
   declinedDefinitions,
+  openPdfsInViewer,
   type Setting,
 } from '@/settings';
 
@@ -28,6 +29,7 @@ const items: { [K in SettingName]: Setting<K> } = {
   tooltipTrigger,
   syncEnabled,
   declinedDefinitions,
+  openPdfsInViewer,
 };
 
 /**

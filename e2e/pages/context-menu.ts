@@ -11,7 +11,13 @@
  */
 import type { TestBrowser, TestPage } from '../harness';
 
-export const MENU_ITEMS = ['explain-selection', 'add-to-my-terms', 'note-on-term'] as const;
+export const MENU_ITEMS = [
+  'explain-selection',
+  'add-to-my-terms',
+  'note-on-term',
+  'open-pdf-link',
+  'open-pdf',
+] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 
 /** The part of `chrome.contextMenus` / `browser.menus` and `tabs` used here (the e2e code has no @types/chrome). */
@@ -92,6 +98,27 @@ export class ContextMenu {
         );
       },
       { info, chromium: this.browser.name === 'chromium' },
+    );
+  }
+
+  /**
+   * Chromium: "Open in Benelux Glossary" chosen on the PDF at `address` shown in this page's tab
+   * (`open-pdf`), or on a link to `address` in it (`open-pdf-link`). Only that tab, made the active
+   * one, gets the click (the extension sees no tab's address without the `tabs` permission).
+   */
+  async openPdf(item: 'open-pdf' | 'open-pdf-link', address: string): Promise<void> {
+    if (this.page.browserName !== 'chromium') throw new Error("Firefox's menu events cannot be fired from a script");
+    await this.page.raw.bringToFront();
+    const pageUrl = await this.page.evaluate(() => location.href);
+    await this.inExtension(
+      async ({ item, address, pageUrl }) => {
+        const api = (globalThis as unknown as { chrome: Api }).chrome;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        if (!tab) throw new Error('No active tab');
+        const where = item === 'open-pdf' ? { pageUrl: address } : { linkUrl: address, pageUrl };
+        api.contextMenus!.onClicked.dispatch!({ menuItemId: item, frameId: 0, editable: false, ...where }, tab);
+      },
+      { item, address, pageUrl },
     );
   }
 

@@ -5,6 +5,9 @@ import {
   MENU_ADD_TERM,
   MENU_EXPLAIN,
   MENU_NOTE,
+  MENU_OPEN_PDF,
+  MENU_OPEN_PDF_LINK,
+  PDF_PATTERNS,
   nameTermOnShown,
   onMenuClick,
   type MenuDeps,
@@ -14,11 +17,13 @@ type Mocked = MenuDeps & {
   explain: ReturnType<typeof vi.fn>;
   note: ReturnType<typeof vi.fn>;
   openPage: ReturnType<typeof vi.fn>;
+  showInTab: ReturnType<typeof vi.fn>;
 };
 const deps = (): Mocked => ({
   explain: vi.fn(() => Promise.resolve({ explained: 'etias' })),
   note: vi.fn(() => Promise.resolve({ opened: 'etias' })),
   openPage: vi.fn(() => Promise.resolve()),
+  showInTab: vi.fn(() => Promise.resolve()),
   pageUrl: (path) => `moz-extension://id${path}`,
 });
 
@@ -31,7 +36,37 @@ describe('the context menu', () => {
       { id: MENU_EXPLAIN, title: expect.stringContaining('%s') as unknown, contexts: ['selection'] },
       { id: MENU_ADD_TERM, title: expect.stringContaining('%s') as unknown, contexts: ['selection'] },
       { id: MENU_NOTE, title: expect.any(String) as unknown, contexts: ['page', 'link', 'selection'] },
+      {
+        id: MENU_OPEN_PDF_LINK,
+        title: expect.any(String) as unknown,
+        contexts: ['link'],
+        targetUrlPatterns: PDF_PATTERNS,
+      },
+      {
+        id: MENU_OPEN_PDF,
+        title: expect.any(String) as unknown,
+        contexts: ['page'],
+        documentUrlPatterns: PDF_PATTERNS,
+      },
     ]);
+  });
+
+  it('"Open in Benelux Glossary": a link to a PDF in a new tab of the viewer, a PDF itself in its tab', async () => {
+    const d = deps();
+    const pdf = 'https://eur-lex.europa.eu/doc/a.pdf?lang=nl&x=1';
+    const viewer = `moz-extension://id/pdf.html?url=${encodeURIComponent(pdf)}`;
+    expect(
+      await onMenuClick({ menuItemId: MENU_OPEN_PDF_LINK, linkUrl: pdf, pageUrl: 'https://x.org/' }, { id: 4 }, d),
+    ).toBe(true);
+    expect(d.openPage).toHaveBeenCalledWith(viewer);
+    expect(await onMenuClick({ menuItemId: MENU_OPEN_PDF, pageUrl: pdf }, { id: 4 }, d)).toBe(true);
+    expect(d.showInTab).toHaveBeenCalledWith(4, viewer);
+    expect(await onMenuClick({ menuItemId: MENU_OPEN_PDF_LINK, linkUrl: 'file:///home/me/a.pdf' }, { id: 4 }, d)).toBe(
+      false,
+    );
+    expect(await onMenuClick({ menuItemId: MENU_OPEN_PDF, pageUrl: pdf }, undefined, d)).toBe(false);
+    expect(d.openPage).toHaveBeenCalledTimes(1);
+    expect(d.showInTab).toHaveBeenCalledTimes(1);
   });
 
   it('"Explain" asks the frame the selection is in, as the keyboard command asks the tab', async () => {

@@ -45,6 +45,26 @@ describe('toolbar badge', () => {
   });
 });
 
+describe('openPdfInViewer', () => {
+  it("opens the sender's own address, from a tab's top frame and over http(s) only", async () => {
+    const opened: [number, string][] = [];
+    const handlers = createHandlers(freshDb(), sampleGlossary(), {
+      openPdf: (tabId, url) => {
+        opened.push([tabId, url]);
+        return Promise.resolve(true);
+      },
+    });
+    const pdf = 'https://eur-lex.europa.eu/a.pdf';
+    expect(await handlers.openPdfInViewer({}, { tabId: 3, frameId: 0, url: pdf })).toEqual({ opened: true });
+    expect(await handlers.openPdfInViewer({}, { tabId: 3, frameId: 2, url: pdf })).toEqual({ opened: false });
+    expect(await handlers.openPdfInViewer({}, { tabId: 3, frameId: 0, url: 'file:///a.pdf' })).toEqual({
+      opened: false,
+    });
+    expect(await handlers.openPdfInViewer({}, { frameId: 0, url: pdf })).toEqual({ opened: false });
+    expect(opened).toEqual([[3, pdf]]);
+  });
+});
+
 describe('setKnown', () => {
   it('stores the choice, tells the pages, and refuses an unknown term id', async () => {
     const told: string[][] = [];

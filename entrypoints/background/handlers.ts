@@ -43,6 +43,8 @@ export interface HandlerDeps {
   enabledVersion?: () => Promise<string>;
   /** Matches texts with the background's copy of the enabled glossaries (remote-matcher.ts). */
   matchTexts?: Handler<Schemas, BackgroundResponses, 'matchTexts'>;
+  /** Shows the PDF at `url` in tab `tabId` in our viewer, if the reader asked for that (pdf-auto-open.ts). */
+  openPdf?: (tabId: number, url: string) => Promise<boolean>;
 }
 
 export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: HandlerDeps = {}): Handlers {
@@ -75,6 +77,13 @@ export function createHandlers(db: GlossaryDatabase, bundled: Glossary, deps: Ha
         await badge.setBadgeText({ tabId: sender.tabId, text });
       }
       return { ok: true };
+    },
+    async openPdfInViewer(_request, sender) {
+      // Only a tab's top frame shows a PDF the reader navigated to; only http(s) is fetched.
+      const { tabId, frameId, url } = sender;
+      if (tabId === undefined || frameId !== 0 || !url || !/^https?:/.test(url) || !deps.openPdf)
+        return { opened: false };
+      return { opened: await deps.openPdf(tabId, url) };
     },
     async getNote({ termId }) {
       return getNote(db, termId);

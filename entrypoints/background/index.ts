@@ -15,6 +15,7 @@ import {
   type ShownMenusApi,
 } from './context-menu';
 import { buildEnabledSet, type EnabledSet } from './enabled-set';
+import { openInViewer, watchPdfNavigations } from './pdf-auto-open';
 import { RemoteMatcher } from './remote-matcher';
 import { registerHandlers } from './handlers';
 import { publishPageGlossary } from './publish';
@@ -79,7 +80,9 @@ export default defineBackground(() => {
     },
     enabledVersion: async () => (await (enabledSet ?? compileSet())).version,
     matchTexts: (request) => remote.match(request),
+    openPdf: openInViewer,
   });
+  watchPdfNavigations();
   // Firefox's `menus` (with its own permission), Chrome's `contextMenus`.
   const menus = ((browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus) as
     (typeof browser.contextMenus & MenusApi) | undefined;

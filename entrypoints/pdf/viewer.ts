@@ -87,6 +87,14 @@ export class PdfView {
       this.viewer.currentScaleValue = 'auto';
       this.emitState();
     });
+    // A fitted zoom follows the window, as in PDF.js's own viewer; a tab that had no size when the
+    // document opened (a background tab, seen headless) is fitted once it has one.
+    new ResizeObserver(() => {
+      const fitted = this.viewer.currentScaleValue;
+      if (this.viewer.pagesCount > 0 && (fitted === 'auto' || fitted === 'page-width')) {
+        this.viewer.currentScaleValue = fitted;
+      }
+    }).observe(container);
     this.eventBus.on('textlayerrendered', () => this.callbacks.onTextLayer());
     this.eventBus.on(
       'updatefindmatchescount',

@@ -3,6 +3,7 @@ import { tooltipKeyName } from '@/core/settings';
 import { t } from '@/i18n/t';
 import type { Entries } from '@/ui-data/entries';
 import { useUiLanguage } from '@/ui-data/i18n';
+import { usePdfAutoOpen } from '@/ui-data/pdf-auto-open';
 import { useSetting } from '@/ui-data/settings';
 
 const labels: SiteControlsLabels = {
@@ -20,6 +21,7 @@ const labels: SiteControlsLabels = {
     click: t('popupTriggerClick'),
   },
   dwell: t('popupDwell'),
+  openPdfs: t('popupOpenPdfs'),
 };
 
 /** Where the extension runs (everywhere, this site) and what it highlights. */
@@ -32,10 +34,12 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
   const [explainLang, setExplainLang] = useSetting('explainLang');
   const [trigger, setTrigger] = useSetting('tooltipTrigger');
   const [dwellMs, setDwellMs] = useSetting('dwellMs');
+  const [openPdfs, setOpenPdfs] = usePdfAutoOpen();
   // The switches appear once their stored values are read, so an early click is never undone.
   if (everywhere === undefined || !sites || !mode || !everyday || !explainLang || !trigger || dwellMs === undefined) {
     return null;
   }
+  if (openPdfs === undefined) return null;
   return (
     <SiteControls
       labels={labels}
@@ -52,6 +56,8 @@ export function SiteSettings({ entries, hostname }: { entries: Entries | undefin
       onTrigger={setTrigger}
       dwellMs={dwellMs}
       onDwellMs={setDwellMs}
+      openPdfs={openPdfs}
+      onOpenPdfs={setOpenPdfs}
       onEverywhere={setEverywhere}
       onHere={(on) => {
         if (hostname) setSites(on ? sites.filter((s) => s !== hostname) : [...new Set([...sites, hostname])]);

@@ -42,6 +42,7 @@ const BACKGROUND: Record<BackgroundRequestName, unknown[]> = {
   glossariesChanged: [{}],
   matchTexts: [{ version: '1.0.0', texts: ['ETIAS and NSEC'], enabledIds: ['etias'], knownIds: [] }],
   reportPageTerms: [{ distinct: 3, enabled: true }],
+  openPdfInViewer: [{}],
 };
 
 // Typed by the receivers' schemas: a new message without a sample fails the typecheck.
