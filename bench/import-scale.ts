@@ -63,6 +63,7 @@ try {
       for (let k = 0; k < RUNS; k++) {
         await open();
         firsts.push(await firstResult(popup, 'verdraag'));
+
         await open();
         const costs = await typingCosts(browser.context, popup, 'verdraag');
         keys.push(...costs.wall);

@@ -15,7 +15,9 @@ import type { TraceEvent } from './trace-event';
 const KEY_MARK = 'bench:key';
 
 /**
- * Types `query` into the popup's empty search box at once; ms from its last key to a result of
+ * Types `query` into the popup's empty search box at once (each key as soon as the popup has taken
+ * the last: a popup slow to take keys spaces them, and so has read more before the last one); ms
+ * from its last key to a result of
  * `selector` that answers it (its text holds the query) on screen — an answer to a shorter prefix
  * shown meanwhile does not count unless it holds the query.
  */

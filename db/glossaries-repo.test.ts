@@ -19,7 +19,9 @@ import {
   setGlossaryEnabled,
   writeImportBatch,
 } from './glossaries-repo';
+import { saveMyTerm } from './my-terms-repo';
 import { saveNote } from './notes-repo';
+import { BucketCache } from './word-index-repo';
 
 let n = 0;
 const freshDb = () => openDatabase(`glossaries-test-${n++}`);
@@ -201,6 +203,29 @@ describe('the popup’s candidates', () => {
     const fewer = [];
     for await (const batch of importedCandidateBatches(db, 'energy', 3, 4)) fewer.push(batch);
     expect(fewer.map((b) => [b.candidates.length, b.last])).toEqual([[3, true]]);
+  });
+
+  it('read a word’s bucket once as it grows, with a cache — an import’s; the reader’s own terms’ every time', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'energy label'), entry('2', 'energetic')]);
+    const cache = new BucketCache();
+    const keys = async (word: string) => {
+      const found: string[] = [];
+      for await (const batch of importedCandidateBatches(db, word, 200, 40, cache))
+        found.push(...batch.candidates.map((c) => c.key));
+      return found;
+    };
+    const get = vi.spyOn(db.wordIndex, 'get');
+    expect(await keys('ene')).toEqual(['iate-energy:2', 'iate-energy:1']);
+    expect(await keys('energy')).toEqual(['iate-energy:1']);
+    expect(await keys('energe')).toEqual(['iate-energy:2']);
+    expect(get).toHaveBeenCalledTimes(1);
+
+    // The reader's own terms change under the same generation: a cached bucket would go stale.
+    const term = await saveMyTerm(db, { name: 'Energy poverty', lang: 'en' });
+    expect(await keys('energy')).toEqual(['iate-energy:1', `my-terms:${term.id}`]);
+    await saveMyTerm(db, { id: term.id, name: 'Fuel poverty', lang: 'en' });
+    expect(await keys('energy')).toEqual(['iate-energy:1']);
   });
 
   it('of an import stored before the word index (schema 3) are found after the upgrade', async () => {

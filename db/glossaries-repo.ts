@@ -3,7 +3,14 @@ import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema
 import type { Glossary } from '@/core/glossary-schema';
 import { searchKey } from '@/core/search-index';
 import type { ConceptRow, GlossaryDatabase, GlossaryRow } from './database';
-import { deleteWordIndex, forgetWords, idsWithPrefix, noteWords, storeWordIndex } from './word-index-repo';
+import {
+  deleteWordIndex,
+  forgetWords,
+  idsWithPrefix,
+  noteWords,
+  storeWordIndex,
+  type BucketCache,
+} from './word-index-repo';
 
 /**
  * The reader's list of glossaries and the imports that fill it. An import writes its entries in many
@@ -273,13 +280,15 @@ export async function* importedCandidateBatches(
   prefix: string,
   limit = 200,
   firstBatch = limit,
+  /** Buckets already read, for a reader that asks again as a word grows (the popup's search). */
+  buckets?: BucketCache,
 ): AsyncGenerator<{ candidates: Candidate[]; last: boolean }> {
   const word = searchKey(prefix).split(' ')[0] ?? '';
   const wanted: { glossary: GlossaryRow; id: string }[] = [];
   if (word) {
     for (const glossary of await listGlossaries(db)) {
       if (!glossary.enabled || !glossary.generation || wanted.length >= limit) continue;
-      for (const id of await idsWithPrefix(db, glossary.generation, word, limit - wanted.length))
+      for (const id of await idsWithPrefix(db, glossary.generation, word, limit - wanted.length, buckets))
         wanted.push({ glossary, id });
     }
   }

@@ -1,5 +1,14 @@
 import type { Transaction } from 'dexie';
-import { bucketOf, bucketRange, collectIds, compareCodeUnits, entryWords, WordIndexBuilder } from '@/core/word-index';
+import { MY_TERMS_GLOSSARY_ID } from '@/core/ids';
+import {
+  BUCKET_CHARS,
+  bucketOf,
+  bucketRange,
+  collectIds,
+  compareCodeUnits,
+  entryWords,
+  WordIndexBuilder,
+} from '@/core/word-index';
 import type { ConceptRow, GlossaryDatabase, WordIndexRow } from './database';
 
 /**
@@ -62,17 +71,48 @@ async function builderFromRows(db: GlossaryDatabase, generation: string): Promis
 }
 
 /**
+ * The buckets a reader of many prefixes of one word has read (the popup's search: every prefix from
+ * BUCKET_CHARS characters on is in the same bucket), each read once — a read under way is shared. An
+ * import's buckets never change (importing again writes a new generation); the reader's own terms'
+ * do, so theirs are always read. The last few buckets are kept.
+ */
+export class BucketCache {
+  private readonly rows = new Map<string, Promise<WordIndexRow | undefined>>();
+  constructor(private readonly size = 8) {}
+
+  get(db: GlossaryDatabase, generation: string, bucket: string): Promise<WordIndexRow | undefined> {
+    const key = `${generation}\u0000${bucket}`;
+    let row = this.rows.get(key);
+    if (row)
+      this.rows.delete(key); // kept last: the most recent
+    else row = db.wordIndex.get([generation, bucket]);
+    this.rows.set(key, row);
+    // A failed read is not kept.
+    row.catch(() => this.rows.get(key) === row && this.rows.delete(key));
+    while (this.rows.size > this.size) this.rows.delete(this.rows.keys().next().value!);
+    return row;
+  }
+}
+
+/**
  * The ids of a generation's entries with a word starting with `prefix` (folded), exact words first,
- * at most `limit`: one bucket read from BUCKET_CHARS characters on, a short run of buckets below.
+ * at most `limit`: one bucket read from BUCKET_CHARS characters on (from `cache` when given), a short
+ * run of buckets below.
  */
 export async function idsWithPrefix(
   db: GlossaryDatabase,
   generation: string,
   prefix: string,
   limit = Infinity,
+  cache?: BucketCache,
 ): Promise<string[]> {
   const ids = new Set<string>();
   if (!prefix) return [];
+  if (cache && prefix.length >= BUCKET_CHARS && generation !== MY_TERMS_GLOSSARY_ID) {
+    const row = await cache.get(db, generation, bucketOf(prefix));
+    if (row) collectIds(row, prefix, ids, limit);
+    return [...ids];
+  }
   const { from, to } = bucketRange(prefix);
   let full = false;
   await db.wordIndex

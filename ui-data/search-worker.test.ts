@@ -43,14 +43,18 @@ class FakeWorker extends EventTarget {
 const query = (text: string) => ({ query: text, lang: 'en', limit: 20 });
 const ids = (hits: ImportedHit[] | null) => hits?.map((h) => h.entry.id) ?? null;
 const setup: LetterSetup = { glossary: [], lang: 'en', notes: new Map(), prominence: new Map() };
+const idle = () => new FakeWorker('answer') as unknown as Worker;
 const queries = (worker: FakeWorker) => worker.requests.flatMap((r) => ('query' in r ? [r.query] : []));
 
-describe('the popup’s searches in a worker', () => {
+describe('the popup’s searches in workers', () => {
   it('is asked of one worker, and only the latest imported search is answered', async () => {
     const worker = new FakeWorker('answer');
     const create = vi.fn(() => worker as unknown as Worker);
     const fallback = vi.fn<SearchImported>();
-    const search = searchWorker(create).imported(fallback);
+    const search = searchWorker({
+      letter: () => new FakeWorker('answer') as unknown as Worker,
+      imported: create,
+    }).imported(fallback);
     expect(create).toHaveBeenCalledTimes(1);
     const older = vi.fn();
     const newer = vi.fn();
@@ -69,7 +73,7 @@ describe('the popup’s searches in a worker', () => {
 
   it('says when the letter’s search is built, and answers only the latest letter search', async () => {
     const worker = new FakeWorker('answer');
-    const { letter } = searchWorker(() => worker as unknown as Worker);
+    const { letter } = searchWorker({ letter: () => worker as unknown as Worker, imported: idle });
     const built = vi.fn();
     letter.setup(setup, built);
     await vi.waitFor(() => expect(built).toHaveBeenCalledTimes(1));
@@ -86,7 +90,7 @@ describe('the popup’s searches in a worker', () => {
 
   it('has one letter search with the worker at a time: keys typed meanwhile replace each other', async () => {
     const worker = new FakeWorker('answer');
-    const { letter } = searchWorker(() => worker as unknown as Worker);
+    const { letter } = searchWorker({ letter: () => worker as unknown as Worker, imported: idle });
     const answers: string[] = [];
     const answer = (hits: SearchHit[]) => answers.push(hits[0]!.id);
     for (const query of ['e', 'et', 'eti', 'etia', 'etias']) letter.search({ query }, answer, () => []);
@@ -97,7 +101,11 @@ describe('the popup’s searches in a worker', () => {
 
   it('searches on this thread when the worker dies: the pending searches and every later one', async () => {
     const worker = new FakeWorker('die');
-    const client = searchWorker(() => worker as unknown as Worker);
+    const letterWorker = new FakeWorker('die');
+    const client = searchWorker({
+      letter: () => letterWorker as unknown as Worker,
+      imported: () => worker as unknown as Worker,
+    });
     const fallback = vi.fn<SearchImported>((q, answer) => answer([hit(`here:${q.query}`)], true));
     const search = client.imported(fallback);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -108,6 +116,7 @@ describe('the popup’s searches in a worker', () => {
     await vi.waitFor(() => expect(first).toHaveBeenCalledWith(['here:energy']));
     expect(letterFirst).toHaveBeenCalledWith([letterHit('here:eti')]);
     expect(worker.terminated).toBe(true);
+    expect(letterWorker.terminated).toBe(true);
     const second = vi.fn();
     const letterSecond = vi.fn();
     search(query('grid'), (hits) => void second(ids(hits)));
@@ -116,8 +125,9 @@ describe('the popup’s searches in a worker', () => {
     expect(letterSecond).toHaveBeenCalledWith([letterHit('here:nsec')]);
     const built = vi.fn();
     client.letter.setup(setup, built);
-    // Only the two sent before it died.
-    expect(worker.requests).toHaveLength(2);
+    // Only the one each was sent before it died.
+    expect(worker.requests).toHaveLength(1);
+    expect(letterWorker.requests).toHaveLength(1);
     expect(built).not.toHaveBeenCalled();
   });
 });

@@ -4,8 +4,8 @@ import type { ImportedQuery, SearchImported } from '@/core/imported-searcher';
 import type { SearchHit } from '@/core/search';
 
 /**
- * The popup's searches, run in a worker (entrypoints/popup/search.worker.ts), so that typing costs
- * the popup's thread only the rendering of what it shows:
+ * The popup's searches, run in workers (entrypoints/popup/letter.worker.ts, search.worker.ts), so
+ * that typing costs the popup's thread only the rendering of what it shows:
  * - the imported glossaries': a candidate read is one word-index bucket and up to 200 rows, each row
  *   its own IndexedDB request, and ranking them takes up to tens of milliseconds;
  * - the letter's: a cold search (its folding tables built, its code not compiled yet) took ~10 ms of
@@ -58,12 +58,36 @@ export interface SearchWorker {
 }
 
 /**
- * Starts the worker now, so that it is ready by the first query. A worker that fails to start or
- * dies answers each pending search, and every later one, on this thread. One search of each kind at
- * a time (the latest), like every SearchImported.
+ * A worker, started now so that it is ready by the first query: `received` gets its replies; if it
+ * fails to start or dies, `lost` runs once and `worker()` is null from then on.
  */
-export function searchWorker(createWorker: () => Worker): SearchWorker {
-  let worker: Worker | null | undefined;
+function workerSlot(create: () => Worker, received: (reply: SearchReply) => void, lost: () => void) {
+  let worker: Worker | null = null;
+  const broken = (reason: unknown) => {
+    console.error('A search worker failed; searching on the page instead', reason);
+    worker?.terminate();
+    worker = null;
+    lost();
+  };
+  try {
+    worker = create();
+    worker.addEventListener('message', (event: MessageEvent<SearchReply>) => received(event.data));
+    worker.addEventListener('error', (event) => broken(event.message || 'error'));
+    worker.addEventListener('messageerror', () => broken('messageerror'));
+  } catch (e) {
+    broken(e);
+  }
+  return { worker: () => worker };
+}
+
+/**
+ * The popup's two search workers, one for the letter and one for the imported glossaries — in one
+ * worker, the letter's answers waited behind the imported search's database reads and the reads
+ * behind the letter's searches (on two cores the two run side by side). A worker that fails to
+ * start or dies answers each pending search, and every later one, on this thread. One search of
+ * each kind at a time (the latest), like every SearchImported.
+ */
+export function searchWorker(create: { letter: () => Worker; imported: () => Worker }): SearchWorker {
   let next = 0;
   let imported: {
     id: number;
@@ -77,81 +101,74 @@ export function searchWorker(createWorker: () => Worker): SearchWorker {
   let inFlight: number | null = null;
   const setups = new Map<number, () => void>();
 
-  const broken = (reason: unknown) => {
-    console.error('The search worker failed; searching on the page instead', reason);
-    worker?.terminate();
-    worker = null;
-    setups.clear();
-    inFlight = null;
-    const [pendingImported, pendingLetter] = [imported, letter];
-    imported = letter = null;
-    if (pendingImported) pendingImported.fallback(pendingImported.query, pendingImported.answer);
-    if (pendingLetter) pendingLetter.answer(pendingLetter.here());
-  };
-
-  const received = (reply: SearchReply) => {
-    if (reply.kind === 'letter-setup') {
-      setups.get(reply.id)?.();
-      setups.delete(reply.id);
-    } else if (reply.kind === 'letter') {
-      if (reply.id !== inFlight) return;
+  const letterSlot = workerSlot(
+    create.letter,
+    (reply) => {
+      if (reply.kind === 'letter-setup') {
+        setups.get(reply.id)?.();
+        setups.delete(reply.id);
+      } else if (reply.kind === 'letter') {
+        if (reply.id !== inFlight) return;
+        inFlight = null;
+        if (!letter) return;
+        if (reply.id !== letter.id) return sendLetter(); // answered a query typed over since: the latest goes now
+        const { answer } = letter;
+        letter = null;
+        answer(reply.hits);
+      }
+    },
+    () => {
+      setups.clear();
       inFlight = null;
-      if (!letter) return;
-      if (reply.id !== letter.id) return sendLetter(); // answered a query typed over since: the latest goes now
-      const { answer } = letter;
+      const pending = letter;
       letter = null;
-      answer(reply.hits);
-    } else {
-      if (!imported || reply.id !== imported.id) return;
+      if (pending) pending.answer(pending.here());
+    },
+  );
+  const importedSlot = workerSlot(
+    create.imported,
+    (reply) => {
+      if (reply.kind !== 'imported' || !imported || reply.id !== imported.id) return;
       const { answer } = imported;
       if (reply.final) imported = null;
       answer(reply.hits, reply.final);
-    }
-  };
+    },
+    () => {
+      const pending = imported;
+      imported = null;
+      if (pending) pending.fallback(pending.query, pending.answer);
+    },
+  );
 
   /**
    * Sends the latest letter search. One at a time: keys typed while the worker searches replace each
    * other, and only the last is searched (a worker that searched each in turn — ~5 ms each, 40 ms on a
-   * busy machine — held up the imported search queued behind them).
+   * busy machine — answered the last key late).
    */
   const sendLetter = () => {
+    const worker = letterSlot.worker();
     if (!worker || !letter) return;
     inFlight = letter.id;
     worker.postMessage({ kind: 'letter', id: letter.id, ...letter.query } satisfies SearchRequest);
   };
 
-  const start = (): Worker | null => {
-    if (worker !== undefined) return worker;
-    try {
-      worker = createWorker();
-    } catch (e) {
-      broken(e);
-      return null;
-    }
-    worker.addEventListener('message', (event: MessageEvent<SearchReply>) => received(event.data));
-    worker.addEventListener('error', (event) => broken(event.message || 'error'));
-    worker.addEventListener('messageerror', () => broken('messageerror'));
-    return worker;
-  };
-
-  start();
   return {
     imported: (fallback) => (query, answer) => {
-      const target = start();
-      if (!target) return fallback(query, answer);
+      const worker = importedSlot.worker();
+      if (!worker) return fallback(query, answer);
       imported = { id: next++, query, answer, fallback };
-      target.postMessage({ kind: 'imported', id: imported.id, ...query } satisfies SearchRequest);
+      worker.postMessage({ kind: 'imported', id: imported.id, ...query } satisfies SearchRequest);
     },
     letter: {
       setup(setup, built) {
-        const target = start();
-        if (!target) return;
+        const worker = letterSlot.worker();
+        if (!worker) return;
         const id = next++;
         setups.set(id, built);
-        target.postMessage({ kind: 'letter-setup', id, setup } satisfies SearchRequest);
+        worker.postMessage({ kind: 'letter-setup', id, setup } satisfies SearchRequest);
       },
       search(query, answer, here) {
-        if (!start()) return answer(here());
+        if (!letterSlot.worker()) return answer(here());
         letter = { id: next++, query, answer, here };
         if (inFlight === null) sendLetter();
       },

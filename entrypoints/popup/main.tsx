@@ -8,8 +8,11 @@ import { App } from './App';
 import '@/assets/popup.css';
 import '@/assets/note-editor.css';
 
-/** Vite bundles the worker from this `new Worker(new URL(…))` into its own file (search.worker.ts); started now. */
-const search = searchWorker(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
+/** Vite bundles each worker from its `new Worker(new URL(…))` into its own file; both start now. */
+const search = searchWorker({
+  letter: () => new Worker(new URL('./letter.worker.ts', import.meta.url), { type: 'module' }),
+  imported: () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }),
+});
 
 document.documentElement.lang = uiLocale;
 document.title = t('appTitle');

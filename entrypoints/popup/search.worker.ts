@@ -1,54 +1,37 @@
+import type { ImportedHit } from '@/core/imported-search';
 import { importedSearcher } from '@/core/imported-searcher';
-import { GlossarySearch, type SearchIndexData } from '@/core/search';
-import { importedCandidateBatches, openDatabase } from '@/db';
+import { BucketCache, importedCandidateBatches, openDatabase } from '@/db';
 import type { SearchReply, SearchRequest } from '@/ui-data/search-worker';
 
-// The popup's searches, off the popup's thread (ui-data/search-worker.ts).
+// The popup's search over imported glossaries, off the popup's thread (ui-data/search-worker.ts).
 // Bundled by Vite from the `new Worker(new URL(…))` in main.tsx.
 const db = openDatabase();
 // Opened now: the popup starts this worker at its own start, before the first query.
 void db.open().catch((e: unknown) => console.error('Opening the database failed', e));
 
-const searchImported = importedSearcher((word, limit, firstBatch) =>
-  importedCandidateBatches(db, word, limit, firstBatch),
+// A word's prefixes from three letters on share a word-index bucket: it is read once as the word is typed.
+const buckets = new BucketCache();
+const search = importedSearcher((word, limit, firstBatch) =>
+  importedCandidateBatches(db, word, limit, firstBatch, buckets),
 );
-/** The letter's search, as the popup last set it up (its language, the reader's notes). */
-let letter: GlossarySearch | null = null;
-let warmed = false;
-/** The bundled index last parsed: a new setup for new notes sends the same text again. */
-let parsed: { json: string; index: SearchIndexData } | null = null;
-function bundledIndex(json: string): SearchIndexData {
-  if (parsed?.json !== json) parsed = { json, index: JSON.parse(json) as SearchIndexData };
-  return parsed.index;
-}
 
-const reply = (message: SearchReply) => postMessage(message);
+/**
+ * What the popup's list shows of a hit — its names, its glossary, what matched — without the
+ * definitions and notes it never reads there (the popup's thread copies every byte it receives).
+ */
+const listed = ({ key, glossary, entry, stage, matched }: ImportedHit): ImportedHit => ({
+  key,
+  glossary: { id: glossary.id, title: glossary.title },
+  entry: { id: entry.id, terms: entry.terms, definitions: [], subjectFields: [] },
+  stage,
+  matched,
+});
 
 addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
-  switch (request.kind) {
-    case 'imported': {
-      const { id, kind: _, ...query } = request;
-      searchImported(query, (hits, final) => reply({ kind: 'imported', id, hits, final }));
-      break;
-    }
-    case 'letter-setup': {
-      const { glossary, lang, notes, prominence } = request.setup;
-      const source = 'indexJson' in glossary ? bundledIndex(glossary.indexJson) : glossary;
-      letter = new GlossarySearch(source, { lang, notes, prominence });
-      reply({ kind: 'letter-setup', id: request.id });
-      // Once, before the reader types: a first search builds the folding tables and compiles the
-      // search's code (~20 ms), which would otherwise hold up the answer to their first key.
-      if (!warmed) {
-        letter.search('ver');
-        warmed = true;
-      }
-      break;
-    }
-    case 'letter':
-      // Set up before any search is sent (messages arrive in order).
-      if (!letter) throw new Error('A letter search before its setup');
-      reply({ kind: 'letter', id: request.id, hits: letter.search(request.query, request.limit) });
-      break;
-  }
+  if (request.kind !== 'imported') return;
+  const { id, kind: _, ...query } = request;
+  search(query, (hits, final) =>
+    postMessage({ kind: 'imported', id, hits: hits?.map(listed) ?? null, final } satisfies SearchReply),
+  );
 });
