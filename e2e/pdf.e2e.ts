@@ -25,7 +25,14 @@ import { PdfViewerPage } from './pages/pdf-viewer';
 import { PopupUi, onThisPage } from './pages/popup-ui';
 import { ContextMenu } from './pages/context-menu';
 import { SettingsPanel } from './pages/settings';
-import { openTooltipEditor, pinTooltip, termBox, tooltipFrame, waitForStoredNote } from './pages/tooltip-notes';
+import {
+  bringToFront,
+  openTooltipEditor,
+  pinTooltip,
+  termBox,
+  tooltipFrame,
+  waitForStoredNote,
+} from './pages/tooltip-notes';
 
 const fixture = useFixtures();
 let files: Record<PdfFixture, string>;
@@ -181,6 +188,16 @@ for (const name of BROWSERS) {
           assert.ok(!shown.rendered.includes(300), 'page 300 was drawn before it was shown');
           await waitForTerm(page, 'NSEC');
           assert.ok((await viewer.highlightedOnPage(1)).includes('ETIAS'));
+          // The popup's "On this page" counts the whole document, not only the pages drawn so far.
+          await withPage(running(), 'pdf-long-popup', async (popupPage) => {
+            const popup = await PopupUi.openFor(running(), page, popupPage);
+            const row = await popup.waitForRow('etias', 30_000, onThisPage);
+            assert.ok(
+              Number.parseInt(row.badge ?? '', 10) >= 300 * 20,
+              `ETIAS ${row.badge} on this page, in a document that names it 20 times on each of 300 pages`,
+            );
+          });
+          await bringToFront(page);
           await page.click('#viewerContainer');
           await page.press('End');
           await page.waitForFunction(

@@ -279,6 +279,30 @@ export class PageScanner {
     if (onScreen.length > 0) this.opts.onProgress?.();
   }
 
+  /**
+   * Matches texts that are not in the document (a PDF's pages not drawn yet) as the scan matches its
+   * text nodes, with the same matcher: this frame's, or the background's, a chunk a request. Null: the
+   * glossary changed meanwhile (a new scan is on its way).
+   */
+  async match(texts: readonly string[]): Promise<TermMatch[][] | null> {
+    const { matcher } = this.opts;
+    if (!('findMany' in matcher)) return texts.map((text) => matcher.find(text));
+    const out: TermMatch[][] = [];
+    for (let i = 0; i < texts.length;) {
+      const chunk: string[] = [];
+      for (let chars = 0; i < texts.length && chars < CHUNK_CHARS; i++) {
+        // Beyond what a message may carry: not matched, as in the scan.
+        const text = texts[i]!.length > MAX_REMOTE_TEXT ? '' : texts[i]!;
+        chunk.push(text);
+        chars += text.length;
+      }
+      const answer = await matcher.findMany(chunk);
+      if (!answer) return null;
+      out.push(...chunk.map((_, k) => answer[k] ?? []));
+    }
+    return out;
+  }
+
   /** Requests on the background route not answered yet. */
   private inFlight = 0;
 

@@ -10,6 +10,8 @@ import { PdfView, type FindResult, type ViewerState } from './viewer';
 interface Props {
   /** A page's text is in the document: explain it. */
   onTextLayer: () => void;
+  /** The viewer, once made (the popup's "On this page" reads the whole document through it). */
+  onView: (view: PdfView) => void;
 }
 
 type Status =
@@ -36,7 +38,7 @@ const labels: PdfToolbarLabels = {
 };
 
 /** The PDF viewer page: a toolbar, the pages, and what the reader is told when a file cannot be shown. */
-export function App({ onTextLayer }: Props) {
+export function App({ onTextLayer, onView }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<PdfView | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'empty' });
@@ -49,8 +51,10 @@ export function App({ onTextLayer }: Props) {
 
   useEffect(() => {
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    setView(new PdfView(container.current!, { onState: setState, onFind: setFind, onTextLayer }, dark));
-  }, [onTextLayer]);
+    const made = new PdfView(container.current!, { onState: setState, onFind: setFind, onTextLayer }, dark);
+    setView(made);
+    onView(made);
+  }, [onTextLayer, onView]);
 
   const show = async (read: Promise<ReadResult>, name: string, password?: string) => {
     if (!view) return;

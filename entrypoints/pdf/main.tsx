@@ -5,7 +5,10 @@ import { PageController } from '@/page/controller';
 import { revealer } from '@/page/features/reveal';
 import { t } from '@/i18n/t';
 import { uiLocale } from '@/ui-data/i18n';
+import { documentCounts } from '@/core/document-counts';
+import type { PageEngine } from '@/page/engine';
 import { App } from './App';
+import type { PdfView } from './viewer';
 import 'pdfjs-dist/legacy/web/pdf_viewer.css';
 import '@/assets/highlight.css';
 import '@/assets/pdf.css';
@@ -17,27 +20,62 @@ document.title = t('pdfTitle');
 // pages. Started with the page, so that the glossary is read while PDF.js parses the file; each page's
 // text joins as PDF.js renders it (the scanner watches for added text).
 let controller: PageController | null = null;
+let view: PdfView | null = null;
+
+/**
+ * The whole document's terms for the popup's "On this page" — its undrawn pages' text matched as
+ * the drawn pages' text layers are — and the first page of each; the drawn pages' alone until a
+ * document is open (or if matching fails).
+ */
+async function documentTerms(
+  engine: PageEngine,
+): Promise<{ counts: Map<string, number>; firstPage: Map<string, number> }> {
+  const drawn = { counts: engine.highlighter?.counts() ?? new Map<string, number>(), firstPage: new Map() };
+  const pages = await view?.pageTexts()?.catch(() => null);
+  const { scanner } = engine;
+  if (!pages || !scanner) return drawn;
+  const matched = await scanner.match(pages.flat()).catch(() => null);
+  if (!matched) return drawn;
+  let at = 0;
+  const perPage = pages.map((items) => matched.slice(at, (at += items.length)));
+  return documentCounts(perPage, engine.settings?.mode === 'first');
+}
+
+/** How long a term on an undrawn page may take to be drawn and highlighted before "reveal" gives up. */
+const REVEAL_WAIT_MS = 5_000;
+
 const startEngine = () => {
   if (controller) return;
   const ctx = new ContentScriptContext('pdf-viewer');
   controller = new PageController(ctx, { root: () => document.querySelector('.pdfViewer'), alwaysOn: true });
   void controller.start();
-  // The popup's "On this page" over this tab: the terms of the pages drawn so far.
+  // The popup's "On this page" over this tab: the terms of the whole document.
   const { engine } = controller;
   const reveal = revealer(ctx, engine);
+  /** Reveals a term; one on a page not drawn yet is first scrolled to, then revealed once highlighted. */
+  const revealAnywhere = async (termId: string): Promise<boolean> => {
+    if (reveal(termId)) return true;
+    const page = (await documentTerms(engine)).firstPage.get(termId);
+    if (!page || !view) return false;
+    view.goToPage(page);
+    for (const until = Date.now() + REVEAL_WAIT_MS; Date.now() < until && !ctx.isInvalid;) {
+      await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), 100));
+      if (reveal(termId)) return true;
+    }
+    return false;
+  };
   void browser.tabs.getCurrent().then((tab) => {
     if (tab?.id === undefined || ctx.isInvalid) return;
     ctx.onInvalidated(
       handlePdfViewerRequests(tab.id, {
-        getPageTerms: () =>
-          Promise.resolve({
-            hostname: '', // the per-site switch is about web sites, not this page
-            enabled: true,
-            counts: Object.fromEntries(engine.highlighter?.counts() ?? []),
-            title: document.title,
-            url: new URLSearchParams(location.search).get('url') ?? location.href,
-          }),
-        revealTerm: (termId) => Promise.resolve({ revealed: reveal(termId) }),
+        getPageTerms: async () => ({
+          hostname: '', // the per-site switch is about web sites, not this page
+          enabled: true,
+          counts: Object.fromEntries((await documentTerms(engine)).counts),
+          title: document.title,
+          url: new URLSearchParams(location.search).get('url') ?? location.href,
+        }),
+        revealTerm: async (termId) => ({ revealed: await revealAnywhere(termId) }),
       }),
     );
   });
@@ -47,5 +85,13 @@ const root = document.getElementById('app');
 if (root) {
   startEngine();
   // A page's text is in: explain it now rather than when the browser is next idle (PDF.js keeps it busy).
-  render(<App onTextLayer={() => controller?.engine.scanner?.flush()} />, root);
+  render(
+    <App
+      onTextLayer={() => controller?.engine.scanner?.flush()}
+      onView={(made) => {
+        view = made;
+      }}
+    />,
+    root,
+  );
 }

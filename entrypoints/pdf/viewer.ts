@@ -60,6 +60,7 @@ export class PdfView {
   private readonly findController: PDFFindController;
   private readonly linkService: PDFLinkService;
   private doc: LoadedDocument | null = null;
+  private texts: { doc: LoadedDocument; pages: Promise<string[][]> } | null = null;
 
   constructor(
     container: HTMLDivElement,
@@ -166,6 +167,24 @@ export class PdfView {
       if (hasText((await page.getTextContent()).items)) return true;
     }
     return false;
+  }
+
+  /** Each page's text as its text layer will show it: one string per text item (cached per document). */
+  pageTexts(): Promise<string[][]> | null {
+    const doc = this.doc;
+    if (!doc) return null;
+    if (this.texts?.doc !== doc) {
+      const read = async () => {
+        const pages: string[][] = [];
+        for (let n = 1; n <= doc.numPages; n++) {
+          const { items } = await (await doc.getPage(n)).getTextContent();
+          pages.push(items.flatMap((item) => ('str' in item && item.str ? [item.str] : [])));
+        }
+        return pages;
+      };
+      this.texts = { doc, pages: read() };
+    }
+    return this.texts.pages;
   }
 
   goToPage(page: number): void {
