@@ -63,7 +63,10 @@ export function termsPdf(): Promise<Buffer> {
   });
 }
 
-/** `pages` pages, each naming a term and its page number. */
+/** The one page of the long PDF that names GBVB. */
+export const LONG_PDF_GBVB_PAGE = 250;
+
+/** `pages` pages, each naming a term and its page number (and GBVB on LONG_PDF_GBVB_PAGE only). */
 export function longPdf(pages: number): Promise<Buffer> {
   return render({ autoFirstPage: false }, (doc) => {
     doc.font('Helvetica').fontSize(12);
@@ -71,6 +74,8 @@ export function longPdf(pages: number): Promise<Buffer> {
       doc.addPage();
       doc.text(`Pagina ${n}. `.repeat(1) + TERMS_PAGE[2]!, { paragraphGap: 8 });
       for (let k = 0; k < 20; k++) doc.text(`Regel ${k + 1}: de Benelux-landen werken samen aan ETIAS en NSEC.`);
+      // A term on one page only, far from the first (the popup's "On this page" must still find it).
+      if (n === LONG_PDF_GBVB_PAGE) doc.text('Alleen hier: het GBVB.');
     }
   });
 }

@@ -20,13 +20,14 @@ import {
   withPage,
   type TestPage,
 } from './harness';
-import { writePdfFixtures, type PdfFixture } from './pdf-fixtures';
+import { LONG_PDF_GBVB_PAGE, writePdfFixtures, type PdfFixture } from './pdf-fixtures';
 import { PdfViewerPage } from './pages/pdf-viewer';
 import { PopupUi, onThisPage } from './pages/popup-ui';
 import { ContextMenu } from './pages/context-menu';
 import { SettingsPanel } from './pages/settings';
 import {
   bringToFront,
+  FLASH_HIGHLIGHT,
   openTooltipEditor,
   pinTooltip,
   termBox,
@@ -214,6 +215,20 @@ for (const name of BROWSERS) {
             { timeout: 15_000 },
           );
           assert.equal(await page.evaluate(() => document.querySelector<HTMLInputElement>('.pdf-page')?.value), '300');
+          // A term only on a page not drawn yet: the popup lists it, and choosing it shows it on its page.
+          await withPage(running(), 'pdf-long-reveal', async (popupPage) => {
+            const popup = await PopupUi.openFor(running(), page, popupPage);
+            assert.equal((await popup.waitForRow('gbvb', 30_000, onThisPage)).badge, '1×');
+            await popup.clickRow('gbvb');
+          });
+          await page.waitForFunction(
+            ({ flash, at }) =>
+              [...(CSS.highlights.get(flash) ?? [])].some((r) =>
+                r.startContainer.parentElement?.closest(`.page[data-page-number="${at}"]`),
+              ),
+            { flash: FLASH_HIGHLIGHT, at: LONG_PDF_GBVB_PAGE },
+            { timeout: 15_000 },
+          );
         }),
     );
 
