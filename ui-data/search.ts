@@ -85,10 +85,12 @@ export function useSearch(query: string, limit?: number): SearchHit[] | null {
     };
   }, [offThread, letterSearch, built, asked, limit]);
 
+  // Until the worker's first answer (it may take over while the reader types), this thread answers.
+  const fromWorker = offThread && answer !== null;
   const here = useMemo(
-    () => (!offThread && asked && built ? built.search.search(asked, limit) : null),
-    [offThread, built, asked, limit],
+    () => (!fromWorker && asked && built ? built.search.search(asked, limit) : null),
+    [fromWorker, built, asked, limit],
   );
   if (!asked) return null;
-  return offThread ? answer : here;
+  return fromWorker ? answer : here;
 }

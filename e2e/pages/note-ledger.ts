@@ -3,7 +3,7 @@
  * written as every note editor writes them (the background's `saveNote`, from an extension page)
  * and read from the extension's IndexedDB.
  */
-import type { TestBrowser, TestPage } from '../harness';
+import { sleep, type TestBrowser, type TestPage } from '../harness';
 import { recordNotes } from '../reliability';
 import { readNotes } from './tooltip-notes';
 
@@ -37,11 +37,20 @@ export class NoteLedger {
     this.notes.set(termId, text);
   }
 
-  /** Reads every note written so far; records how many are missing or changed after `fault`. */
-  async check(fault: string): Promise<void> {
-    const stored = await this.onExtensionPage((page) => readNotes(page));
-    const byTerm = new Map(stored.map((n) => [n.termId, n.text]));
-    const lost = [...this.notes].filter(([termId, text]) => byTerm.get(termId) !== text).map(([id]) => id);
+  /**
+   * Reads every note written so far; records how many are missing or changed after `fault`. A note
+   * being put back (after the database was deleted, the open page restores them one by one) has
+   * `timeout` to arrive; a lost one never does.
+   */
+  async check(fault: string, timeout = 10_000): Promise<void> {
+    const lost = await this.onExtensionPage(async (page) => {
+      for (const deadline = Date.now() + timeout; ;) {
+        const byTerm = new Map((await readNotes(page)).map((n) => [n.termId, n.text]));
+        const missing = [...this.notes].filter(([termId, text]) => byTerm.get(termId) !== text).map(([id]) => id);
+        if (missing.length === 0 || Date.now() > deadline) return missing;
+        await sleep(200);
+      }
+    });
     recordNotes(this.browser().name, fault, this.notes.size, lost.length);
     if (lost.length) throw new Error(`notes lost after "${fault}": ${lost.join(', ')}`);
   }

@@ -62,7 +62,7 @@ export class PopupUi {
     await this.page.waitForFunction(
       () =>
         !!document.querySelector('input.search') &&
-        (!!document.querySelector('li.result') || !!document.querySelector('main.popup p.muted')),
+        (!!document.querySelector('li.result') || !!document.querySelector('main.popup p.no-results')),
       undefined,
       { timeout: 20_000 },
     );
@@ -88,7 +88,7 @@ export class PopupUi {
       const state = await this.page.evaluate(() => ({
         value: document.querySelector<HTMLInputElement>('input.search')?.value ?? null,
         ids: [...document.querySelectorAll('li.result')].map((li) => li.getAttribute('data-term-id')).join(','),
-        none: !!document.querySelector('main.popup p.muted'),
+        none: !!document.querySelector('main.popup p.no-results'),
       }));
       const key = `${state.value}|${state.ids}|${state.none}`;
       if (state.value === query && (state.ids || state.none)) {

@@ -119,7 +119,7 @@ export function SearchScreen({ entries, page, recent, recentLoaded, query, activ
         </div>
       )}
       {entries && answered && items.length === 0 && (query.trim() || recentLoaded) && (
-        <p class="muted">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
+        <p class="muted no-results">{query.trim() ? t('searchNoResults') : t('popupNothingYet')}</p>
       )}
       {list}
     </>
