@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isPdfAddress } from '@/core/pdf-open';
+import { isPdfAddress, viewerAddress } from '@/core/pdf-open';
 import { contentScript, type PageTerms } from '@/messaging/content';
 import { pdfViewer } from '@/messaging/pdf-viewer';
 
@@ -76,7 +76,7 @@ export function usePdfTab(): { tabId: number; url: string } | null {
 
 /** Shows the tab's PDF in our viewer, in the same tab (Back returns to the browser's viewer). */
 export function openInPdfViewer(pdf: { tabId: number; url: string }): void {
-  const url = browser.runtime.getURL(`/pdf.html?url=${encodeURIComponent(pdf.url)}`);
+  const url = viewerAddress(browser.runtime.getURL('/pdf.html'), pdf.url);
   void browser.tabs.update(pdf.tabId, { url }).then(() => window.close());
 }
 
