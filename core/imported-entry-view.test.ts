@@ -46,6 +46,20 @@ describe('an imported entry shown to a reader', () => {
     expect(importedEntryName(noEnglish, 'de').text).toBe('Europäisches Reiseinformations- und -genehmigungssystem');
   });
 
+  it('names an entry in a list as its view does, in every language and fallback', () => {
+    const variants = [
+      etias,
+      { ...etias, terms: etias.terms.filter((t) => t.lang !== 'en') },
+      { ...etias, terms: etias.terms.filter((t) => t.lang === 'ga' || t.lang === 'de') },
+      { ...etias, terms: [{ lang: 'en', text: 'EU', type: 'abbreviation' as const }] },
+    ];
+    for (const entry of variants) {
+      for (const lang of ['nl', 'en', 'fr', 'de', 'ga', 'xx']) {
+        expect(importedEntryName(entry, lang)).toBe(importedEntryView(entry, lang).name.main);
+      }
+    }
+  });
+
   it('lists the other languages: nl, en, fr, de first, then by code', () => {
     expect(importedEntryView(etias, 'fr').languages.map((l) => l.lang)).toEqual(['nl', 'en', 'de', 'bg', 'ga']);
   });

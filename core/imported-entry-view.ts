@@ -96,5 +96,8 @@ export function importedEntryView(entry: ImportedEntry, lang: string): ImportedE
 
 /** The concept's name for a list or a link (its best term in the reader's language, or the fallback's). */
 export function importedEntryName(entry: ImportedEntry, lang: string): ImportedTerm {
-  return importedEntryView(entry, lang).name.main;
+  // The view's name alone: a list names up to 20 entries on each render (the other languages and the
+  // definition cost as much again).
+  const nameLang = fallbackLanguage(entry, lang, (l) => entry.terms.some((t) => t.lang === l)) ?? entry.terms[0]!.lang;
+  return namesIn(entry, nameLang)!.main;
 }
