@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { entries as bundledEntries, prominence, searchIndexJson } from 'virtual:glossary-derived/search';
 import type { Lang } from '@/core/glossary-schema';
 import { GlossarySearch, type SearchHit, type SearchIndexData } from '@/core/search';
@@ -85,12 +85,15 @@ export function useSearch(query: string, limit?: number): SearchHit[] | null {
     };
   }, [offThread, letterSearch, built, asked, limit]);
 
-  // Until the worker's first answer (it may take over while the reader types), this thread answers.
-  const fromWorker = offThread && answer !== null;
+  // When the worker took over while the reader typed, this thread answers until the worker's first
+  // answer (its hits would vanish meanwhile); a worker ready before the first query answers them all.
+  const answeredHere = useRef(false);
+  const fromWorker = offThread && (answer !== null || !answeredHere.current);
   const here = useMemo(
     () => (!fromWorker && asked && built ? built.search.search(asked, limit) : null),
     [fromWorker, built, asked, limit],
   );
+  if (here) answeredHere.current = true;
   if (!asked) return null;
   return fromWorker ? answer : here;
 }
