@@ -140,6 +140,24 @@ describe('the popup’s search over imported glossaries', () => {
     expect(db.reads).toEqual(['verdraag']);
   });
 
+  it('tells each searched word before typing pauses, so its buckets can be read meanwhile', async () => {
+    const db = fakeBatches(['verdrag']);
+    const told: string[] = [];
+    let tick!: () => void;
+    const search = importedSearcher(
+      db.batches,
+      () => new Promise<void>((resolve) => (tick = resolve)),
+      (word) => told.push(word),
+    );
+    search({ query: 'v', lang: 'en', limit: 20 }, () => undefined);
+    search({ query: 'Ve', lang: 'en', limit: 20 }, () => undefined);
+    search({ query: 'verd', lang: 'en', limit: 20 }, () => undefined);
+    expect(told).toEqual(['ve', 'verd']);
+    expect(db.reads).toEqual([]); // the candidates still wait for the pause
+    tick();
+    await vi.waitFor(() => expect(db.reads).toEqual(['verd']));
+  });
+
   it('answers no hits, final, when the database fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing: CandidateBatches = () => ({

@@ -46,9 +46,14 @@ const MIN_PREFIX = 2;
  */
 const QUIET_MS = 30;
 
+/**
+ * `prefetch(word)` is told each searched word before typing pauses: what every longer word needs too
+ * (its word-index bucket) can be read meanwhile, so that the read after the pause finds it there.
+ */
 export function importedSearcher(
   batches: CandidateBatches,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  prefetch: (word: string) => void = () => undefined,
 ): SearchImported {
   /** The last candidate set read (or being read): a set for a prefix that held fewer than CANDIDATES holds every longer word's. */
   let read: { word: string; list: ImportedCandidate[]; complete: boolean } | null = null;
@@ -57,6 +62,7 @@ export function importedSearcher(
   const search = async ({ query, lang, limit }: ImportedQuery, answer: ImportedAnswer, call: number) => {
     const word = searchKey(query).split(' ')[0] ?? '';
     if (word.length < MIN_PREFIX) return answer(null, true);
+    prefetch(word);
     const rank = (list: readonly ImportedCandidate[]) => rankImported(list, query, { lang, limit });
     const held = read;
     /** Whether this query has had an answer already: then only the whole set's follows (each answer re-renders the popup's list). */

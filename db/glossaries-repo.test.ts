@@ -15,6 +15,7 @@ import {
   importedCandidateBatches,
   importedCandidates,
   listGlossaries,
+  prefetchWordBuckets,
   renameGlossary,
   setGlossaryEnabled,
   writeImportBatch,
@@ -226,6 +227,24 @@ describe('the popup’s candidates', () => {
     expect(await keys('energy')).toEqual(['iate-energy:1', `my-terms:${term.id}`]);
     await saveMyTerm(db, { id: term.id, name: 'Fuel poverty', lang: 'en' });
     expect(await keys('energy')).toEqual(['iate-energy:1']);
+  });
+
+  it('read a word’s buckets while it is typed: the read after the pause finds them there', async () => {
+    const db = freshDb();
+    await importAll(db, [entry('1', 'energy label'), entry('2', 'energetic')]);
+    await saveMyTerm(db, { name: 'Energy poverty', lang: 'en' });
+    const cache = new BucketCache();
+    const get = vi.spyOn(db.wordIndex, 'get');
+    prefetchWordBuckets(db, 'en', cache); // too short: no bucket holds all its words
+    prefetchWordBuckets(db, 'ene', cache);
+    prefetchWordBuckets(db, 'ener', cache); // the same bucket: read once
+    await vi.waitFor(() => expect(get).toHaveBeenCalledTimes(1));
+    expect(get.mock.calls[0]![0]).toEqual([expect.stringMatching(/^iate-energy@/), 'ene']);
+    const found: string[] = [];
+    for await (const batch of importedCandidateBatches(db, 'energy', 200, 40, cache))
+      found.push(...batch.candidates.map((c) => c.key));
+    expect(found).toEqual(['iate-energy:1', expect.stringMatching(/^my-terms:/)]);
+    expect(get).toHaveBeenCalledTimes(1);
   });
 
   it('of an import stored before the word index (schema 3) are found after the upgrade', async () => {

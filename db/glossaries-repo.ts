@@ -2,12 +2,14 @@ import { LETTER_GLOSSARY_ID, parseTermKey, termKey } from '@/core/ids';
 import type { ImportedEntry, ImportedGlossaryInfo } from '@/core/imported-schema';
 import type { Glossary } from '@/core/glossary-schema';
 import { searchKey } from '@/core/search-index';
+import { BUCKET_CHARS } from '@/core/word-index';
 import type { ConceptRow, GlossaryDatabase, GlossaryRow } from './database';
 import {
   deleteWordIndex,
   forgetWords,
   idsWithPrefix,
   noteWords,
+  prefetchBucket,
   storeWordIndex,
   type BucketCache,
 } from './word-index-repo';
@@ -308,6 +310,23 @@ export async function* importedCandidateBatches(
     if (last) return;
     start = end;
   }
+}
+
+/**
+ * Starts reading, into `buckets`, the word-index buckets of the enabled imports that every word
+ * starting with `prefix` needs (from three characters on: one per import), so that
+ * importedCandidateBatches with the same cache finds them read. The popup calls it as each key is
+ * typed, before its search waits for typing to pause. A failure is left to that later read.
+ */
+export function prefetchWordBuckets(db: GlossaryDatabase, prefix: string, buckets: BucketCache): void {
+  const word = searchKey(prefix).split(' ')[0] ?? '';
+  if (word.length < BUCKET_CHARS) return;
+  listGlossaries(db)
+    .then((glossaries) => {
+      for (const { enabled, generation } of glossaries)
+        if (enabled && generation) prefetchBucket(db, generation, word, buckets);
+    })
+    .catch(() => undefined);
 }
 
 /** The reader's precision rules for one glossary (core/imported-terms.ts glossaryRulesSchema). */

@@ -94,6 +94,15 @@ export class BucketCache {
   }
 }
 
+/** Whether a generation's bucket for `prefix` is read through a cache: an import's (never changes), from BUCKET_CHARS characters on. */
+const cacheable = (generation: string, prefix: string) =>
+  prefix.length >= BUCKET_CHARS && generation !== MY_TERMS_GLOSSARY_ID;
+
+/** Starts reading, into `cache`, the bucket idsWithPrefix will read for `prefix` with that cache (if it would use it). */
+export function prefetchBucket(db: GlossaryDatabase, generation: string, prefix: string, cache: BucketCache): void {
+  if (cacheable(generation, prefix)) cache.get(db, generation, bucketOf(prefix)).catch(() => undefined);
+}
+
 /**
  * The ids of a generation's entries with a word starting with `prefix` (folded), exact words first,
  * at most `limit`: one bucket read from BUCKET_CHARS characters on (from `cache` when given), a short
@@ -108,7 +117,7 @@ export async function idsWithPrefix(
 ): Promise<string[]> {
   const ids = new Set<string>();
   if (!prefix) return [];
-  if (cache && prefix.length >= BUCKET_CHARS && generation !== MY_TERMS_GLOSSARY_ID) {
+  if (cache && cacheable(generation, prefix)) {
     const row = await cache.get(db, generation, bucketOf(prefix));
     if (row) collectIds(row, prefix, ids, limit);
     return [...ids];

@@ -1,6 +1,6 @@
 import type { ImportedHit } from '@/core/imported-search';
 import { importedSearcher } from '@/core/imported-searcher';
-import { BucketCache, importedCandidateBatches, openDatabase } from '@/db';
+import { BucketCache, importedCandidateBatches, openDatabase, prefetchWordBuckets } from '@/db';
 import type { SearchReply, SearchRequest } from '@/ui-data/search-worker';
 
 // The popup's search over imported glossaries, off the popup's thread (ui-data/search-worker.ts).
@@ -11,8 +11,11 @@ void db.open().catch((e: unknown) => console.error('Opening the database failed'
 
 // A word's prefixes from three letters on share a word-index bucket: it is read once as the word is typed.
 const buckets = new BucketCache();
-const search = importedSearcher((word, limit, firstBatch) =>
-  importedCandidateBatches(db, word, limit, firstBatch, buckets),
+const search = importedSearcher(
+  (word, limit, firstBatch) => importedCandidateBatches(db, word, limit, firstBatch, buckets),
+  undefined,
+  // Read while the reader types: the search after the pause finds the word's buckets read.
+  (word) => prefetchWordBuckets(db, word, buckets),
 );
 
 /**
