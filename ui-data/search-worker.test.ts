@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportedHit } from '@/core/imported-search';
 import type { SearchImported } from '@/core/imported-searcher';
 import type { SearchHit } from '@/core/search';
-import { searchWorker, type LetterSetup, type SearchReply, type SearchRequest } from './search-worker';
+import { PAIR_MS, searchWorker, type LetterSetup, type SearchReply, type SearchRequest } from './search-worker';
 
 const hit = (text: string): ImportedHit => ({
   key: `g:${text}`,
@@ -46,7 +46,90 @@ const setup: LetterSetup = { glossary: [], lang: 'en', notes: new Map(), promine
 const idle = () => new FakeWorker('answer') as unknown as Worker;
 const queries = (worker: FakeWorker) => worker.requests.flatMap((r) => ('query' in r ? [r.query] : []));
 
+/** A stand-in worker that answers only when the test says so. */
+class ManualWorker extends EventTarget {
+  requests: SearchRequest[] = [];
+  postMessage(request: SearchRequest) {
+    this.requests.push(request);
+  }
+  reply(data: SearchReply) {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  terminate() {}
+}
+
+/** Both workers under the test's control, the letter's already set up. */
+function manualPair() {
+  const letterWorker = new ManualWorker();
+  const importedWorker = new ManualWorker();
+  const client = searchWorker({
+    letter: () => letterWorker as unknown as Worker,
+    imported: () => importedWorker as unknown as Worker,
+  });
+  const seen: string[] = [];
+  const ask = (text: string) => {
+    client.letter.search(
+      { query: text },
+      (hits) => seen.push(`letter ${hits[0]!.id}`),
+      () => [],
+    );
+    client.imported(vi.fn())(query(text), (hits, final) => seen.push(`imported ${ids(hits)?.join()} ${final}`));
+  };
+  const lastId = (worker: ManualWorker) => worker.requests.at(-1)!.id;
+  const answerLetter = (text: string) =>
+    letterWorker.reply({ kind: 'letter', id: lastId(letterWorker), hits: [letterHit(text)] });
+  const answerImported = (text: string, final: boolean) =>
+    importedWorker.reply({ kind: 'imported', id: lastId(importedWorker), hits: [hit(text)], final });
+  return { ask, answerLetter, answerImported, seen };
+}
+
 describe('the popup’s searches in workers', () => {
+  it('hands over a key’s first answers together, whichever comes first: the list renders once', () => {
+    const { ask, answerLetter, answerImported, seen } = manualPair();
+    ask('verdrag');
+    answerLetter('verdrag');
+    expect(seen).toEqual([]); // waits for the imported glossaries' first answer
+    answerImported('verdrag-i', false);
+    expect(seen).toEqual(['letter verdrag', 'imported verdrag-i false']);
+    // Later answers to the same query are not held.
+    answerImported('verdrag-f', true);
+    expect(seen.at(-1)).toBe('imported verdrag-f true');
+
+    seen.length = 0;
+    ask('verdragen');
+    answerImported('verdragen-i', false);
+    expect(seen).toEqual([]); // waits for the letter's
+    answerLetter('verdragen');
+    expect(seen).toEqual(['imported verdragen-i false', 'letter verdragen']);
+  });
+
+  it('waits PAIR_MS at most for the other answer, and drops a held answer to a query typed over', () => {
+    vi.useFakeTimers();
+    try {
+      const { ask, answerLetter, answerImported, seen } = manualPair();
+      ask('nsec');
+      answerLetter('nsec');
+      vi.advanceTimersByTime(PAIR_MS - 1);
+      expect(seen).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(seen).toEqual(['letter nsec']);
+      answerImported('nsec-i', true);
+      expect(seen).toEqual(['letter nsec', 'imported nsec-i true']);
+
+      seen.length = 0;
+      ask('gbv');
+      answerLetter('gbv');
+      ask('gbvb'); // the held answer to "gbv" will never be shown
+      vi.advanceTimersByTime(PAIR_MS);
+      expect(seen).toEqual([]);
+      answerLetter('gbvb');
+      answerImported('gbvb-i', true);
+      expect(seen).toEqual(['letter gbvb', 'imported gbvb-i true']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is asked of one worker, and only the latest imported search is answered', async () => {
     const worker = new FakeWorker('answer');
     const create = vi.fn(() => worker as unknown as Worker);

@@ -81,11 +81,19 @@ function workerSlot(create: () => Worker, received: (reply: SearchReply) => void
 }
 
 /**
+ * How long a key's first answer (the letter's, or the imported glossaries' first) waits for the
+ * other's: arriving together, they render once. Each render of the list costs the popup's thread
+ * 5–10 ms on a slow machine (style, layout, paint, commit), as much as the rest of the key.
+ */
+export const PAIR_MS = 50;
+
+/**
  * The popup's two search workers, one for the letter and one for the imported glossaries — in one
  * worker, the letter's answers waited behind the imported search's database reads and the reads
  * behind the letter's searches (on two cores the two run side by side). A worker that fails to
  * start or dies answers each pending search, and every later one, on this thread. One search of
- * each kind at a time (the latest), like every SearchImported.
+ * each kind at a time (the latest), like every SearchImported. The first answers of both to the same
+ * query are handed over together (the first waits up to PAIR_MS for the other).
  */
 export function searchWorker(create: { letter: () => Worker; imported: () => Worker }): SearchWorker {
   let next = 0;
@@ -94,12 +102,38 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
     query: ImportedQuery;
     answer: Parameters<SearchImported>[1];
     fallback: SearchImported;
+    /** Whether it has answered at all: only its first answer is paired with the letter's. */
+    answered: boolean;
   } | null = null;
   /** The latest letter search asked; only one is with the worker at a time (`inFlight`, its id). */
   let letter: { id: number; query: LetterQuery; answer: (hits: SearchHit[]) => void; here: () => SearchHit[] } | null =
     null;
   let inFlight: number | null = null;
   const setups = new Map<number, () => void>();
+
+  /** An answer waiting for the other search's first answer to the same query (or for PAIR_MS). */
+  let held: { query: string; deliver: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** Hands over the held answer (now, in the task of the answer that completes the pair). */
+  const release = () => {
+    if (!held) return;
+    const { deliver, timer } = held;
+    held = null;
+    clearTimeout(timer);
+    deliver();
+  };
+  const hold = (query: string, deliver: () => void) => {
+    release();
+    held = { query, deliver, timer: setTimeout(release, PAIR_MS) };
+  };
+  /** A new search makes a held answer to another query pointless: it is dropped. */
+  const dropHeldUnless = (query: string) => {
+    if (held && held.query !== query) {
+      clearTimeout(held.timer);
+      held = null;
+    }
+  };
+  const importedWaiting = (query: string) => imported !== null && !imported.answered && imported.query.query === query;
+  const letterWaiting = (query: string) => letter !== null && letter.query.query === query;
 
   const letterSlot = workerSlot(
     create.letter,
@@ -112,8 +146,10 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
         inFlight = null;
         if (!letter) return;
         if (reply.id !== letter.id) return sendLetter(); // answered a query typed over since: the latest goes now
-        const { answer } = letter;
+        const { answer, query } = letter;
         letter = null;
+        if (importedWaiting(query.query)) return hold(query.query, () => answer(reply.hits));
+        release();
         answer(reply.hits);
       }
     },
@@ -122,6 +158,7 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
       inFlight = null;
       const pending = letter;
       letter = null;
+      release();
       if (pending) pending.answer(pending.here());
     },
   );
@@ -129,13 +166,17 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
     create.imported,
     (reply) => {
       if (reply.kind !== 'imported' || !imported || reply.id !== imported.id) return;
-      const { answer } = imported;
+      const { answer, query, answered } = imported;
+      imported.answered = true;
       if (reply.final) imported = null;
+      if (!answered && letterWaiting(query.query)) return hold(query.query, () => answer(reply.hits, reply.final));
+      release();
       answer(reply.hits, reply.final);
     },
     () => {
       const pending = imported;
       imported = null;
+      release();
       if (pending) pending.fallback(pending.query, pending.answer);
     },
   );
@@ -156,7 +197,8 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
     imported: (fallback) => (query, answer) => {
       const worker = importedSlot.worker();
       if (!worker) return fallback(query, answer);
-      imported = { id: next++, query, answer, fallback };
+      dropHeldUnless(query.query);
+      imported = { id: next++, query, answer, fallback, answered: false };
       worker.postMessage({ kind: 'imported', id: imported.id, ...query } satisfies SearchRequest);
     },
     letter: {
@@ -169,6 +211,7 @@ export function searchWorker(create: { letter: () => Worker; imported: () => Wor
       },
       search(query, answer, here) {
         if (!letterSlot.worker()) return answer(here());
+        dropHeldUnless(query.query);
         letter = { id: next++, query, answer, here };
         if (inFlight === null) sendLetter();
       },
