@@ -50,6 +50,41 @@ interface Received {
   sender?: { tab?: { id?: number }; frameId?: number; url?: string };
 }
 
+/** The messaging library's envelope (its `sendMessage`), and its reply: `{ res }` or `{ err }` (a serialised Error). */
+interface Envelope {
+  id: number;
+  type: string;
+  data: unknown;
+  timestamp: number;
+}
+type Reply = { res?: unknown; err?: { name?: unknown; message?: unknown } | null } | undefined;
+
+let nextId = Math.floor(Math.random() * 10_000);
+
+/**
+ * Sends a message to a tab's frame (every frame when `frameId` is unset) in the library's envelope,
+ * through the promise form of `tabs.sendMessage`: a tab without our content script (a new-tab page, a
+ * browser page, a tab open since before the install) rejects. The library's own path to tabs
+ * (@webext-core/messaging 4.0.0) passes a callback that never reads `runtime.lastError`, so each such
+ * message — the popup's on every open there, the background's note broadcast to every tab — put an
+ * "Unchecked runtime.lastError" among the extension's errors in chrome://extensions.
+ */
+async function sendToTab(type: string, data: unknown, { tabId, frameId }: NonNullable<Target>): Promise<unknown> {
+  const message: Envelope = { id: nextId++, type, data, timestamp: Date.now() };
+  const reply = await browser.tabs.sendMessage<Envelope, Reply>(
+    tabId,
+    message,
+    frameId === undefined ? undefined : { frameId },
+  );
+  if (!reply) throw new Error('No response');
+  if (reply.err != null) {
+    const error = new Error(typeof reply.err.message === 'string' ? reply.err.message : 'Failed');
+    if (typeof reply.err.name === 'string') error.name = reply.err.name;
+    throw error;
+  }
+  return reply.res;
+}
+
 /**
  * Defines a receiver. Message names must be unique across receivers: every receiver in one
  * JavaScript context shares `runtime.onMessage`.
@@ -73,7 +108,7 @@ export function defineReceiver<S extends RequestSchemas, R extends { [K in keyof
     Object.fromEntries(
       Object.keys(schemas).map((name) => [
         name,
-        (data: unknown) => (target ? messaging.sendMessage(name, data, target) : messaging.sendMessage(name, data)),
+        (data: unknown) => (target ? sendToTab(name, data, target) : messaging.sendMessage(name, data)),
       ]),
     ) as Client<S, R>;
 
