@@ -8,7 +8,8 @@
  *     letter only beside letter + 100 000 (the ratio is the issue's target: ≤ 1.5×);
  *   - the page's renderer memory (PSS) with the extension, letter only beside letter + 100 000;
  *   - the popup, letter only beside letter + 100 000: each key's main-thread time, and from a query's
- *     last key to the imported results on screen (bench/popup-typing.ts).
+ *     last key to the imported results on screen (bench/popup-typing.ts); beside them, the floor: the
+ *     same keys on a page that only changes 27 rows' text (what any key that changes the list costs).
  * Prints a table; asserts nothing. Needs `npm run build` first.
  *
  *   npx tsx bench/import-scale.ts [--concepts=100000]
@@ -18,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { writeTbxFile } from '../scripts/make-tbx';
 import { launch } from './chromium';
 import { SEARCH_READY_MARK } from './extension-names';
-import { firstResult, typingCosts } from './popup-typing';
+import { firstResult, openFloorPage, typingCosts } from './popup-typing';
 import { median } from './median';
 import { makeFixture, withServer } from './page-fixtures';
 
@@ -59,6 +60,7 @@ try {
       };
       const keys: number[] = [];
       const cpu: number[] = [];
+      const renders: number[] = [];
       const firsts: number[] = [];
       for (let k = 0; k < RUNS; k++) {
         await open();
@@ -68,6 +70,7 @@ try {
         const costs = await typingCosts(browser.context, popup, 'verdraag');
         keys.push(...costs.wall);
         cpu.push(...costs.cpu);
+        renders.push(...costs.renders);
       }
       await popup.close();
       return {
@@ -76,6 +79,7 @@ try {
         cpuMedian: median(cpu),
         cpuWorst: Math.max(...cpu),
         first: median(firsts),
+        renders: renders.reduce((sum, n) => sum + n, 0) / renders.length,
       };
     };
     const measure = async () => {
@@ -92,6 +96,20 @@ try {
     };
     const letter = await measure();
     const letterTyping = await typing();
+    // The baseline for a key: the least a key that changes 27 rows costs this browser here.
+    const floor = await (async () => {
+      const page = await browser.context.newPage();
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        await openFloorPage(page);
+        const costs = await typingCosts(browser.context, page, 'verdraag');
+        wall.push(...costs.wall);
+        cpu.push(...costs.cpu);
+      }
+      await page.close();
+      return { median: median(wall), worst: Math.max(...wall), cpuMedian: median(cpu), cpuWorst: Math.max(...cpu) };
+    })();
 
     const admin = await browser.context.newPage();
     await admin.goto(ext('glossary.html#glossaries'));
@@ -144,7 +162,10 @@ try {
       ['popup: a key of "verdraag", main thread (worst)', ms(letterTyping.worst), ms(bothTyping.worst)],
       ['  the same, its CPU time (median)', ms(letterTyping.cpuMedian), ms(bothTyping.cpuMedian)],
       ['  the same, its CPU time (worst)', ms(letterTyping.cpuWorst), ms(bothTyping.cpuWorst)],
+      ['  renders of the list a key (mean)', letterTyping.renders.toFixed(2), bothTyping.renders.toFixed(2)],
       ['popup: "verdraag" typed at once, last key → imported results', '', ms(bothTyping.first)],
+      ["floor: 27 rows changed in the key's task (median / worst)", `${ms(floor.median)} / ${ms(floor.worst)}`, ''],
+      ['  its CPU time (median / worst)', `${ms(floor.cpuMedian)} / ${ms(floor.cpuWorst)}`, ''],
     );
   });
 } finally {
