@@ -5,9 +5,8 @@ import { PageController } from '@/page/controller';
 import { revealer } from '@/page/features/reveal';
 import { t } from '@/i18n/t';
 import { uiLocale } from '@/ui-data/i18n';
-import { documentCounts } from '@/core/document-counts';
-import type { PageEngine } from '@/page/engine';
 import { App } from './App';
+import { documentTermsOf } from './document-terms';
 import type { PdfView } from './viewer';
 import 'pdfjs-dist/legacy/web/pdf_viewer.css';
 import '@/assets/highlight.css';
@@ -22,25 +21,6 @@ document.title = t('pdfTitle');
 let controller: PageController | null = null;
 let view: PdfView | null = null;
 
-/**
- * The whole document's terms for the popup's "On this page" — its undrawn pages' text matched as
- * the drawn pages' text layers are — and the first page of each; the drawn pages' alone until a
- * document is open (or if matching fails).
- */
-async function documentTerms(
-  engine: PageEngine,
-): Promise<{ counts: Map<string, number>; firstPage: Map<string, number> }> {
-  const drawn = { counts: engine.highlighter?.counts() ?? new Map<string, number>(), firstPage: new Map() };
-  const pages = await view?.pageTexts()?.catch(() => null);
-  const { scanner } = engine;
-  if (!pages || !scanner) return drawn;
-  const matched = await scanner.match(pages.flat()).catch(() => null);
-  if (!matched) return drawn;
-  let at = 0;
-  const perPage = pages.map((items) => matched.slice(at, (at += items.length)));
-  return documentCounts(perPage, engine.settings?.mode === 'first');
-}
-
 /** How long a term on an undrawn page may take to be drawn and highlighted before "reveal" gives up. */
 const REVEAL_WAIT_MS = 5_000;
 
@@ -52,10 +32,11 @@ const startEngine = () => {
   // The popup's "On this page" over this tab: the terms of the whole document.
   const { engine } = controller;
   const reveal = revealer(ctx, engine);
+  const documentTerms = documentTermsOf(engine, () => view);
   /** Reveals a term; one on a page not drawn yet is first scrolled to, then revealed once highlighted. */
   const revealAnywhere = async (termId: string): Promise<boolean> => {
     if (reveal(termId)) return true;
-    const page = (await documentTerms(engine)).firstPage.get(termId);
+    const page = (await documentTerms()).firstPage.get(termId);
     if (!page || !view) return false;
     view.goToPage(page);
     for (const until = Date.now() + REVEAL_WAIT_MS; Date.now() < until && !ctx.isInvalid;) {
@@ -71,7 +52,7 @@ const startEngine = () => {
         getPageTerms: async () => ({
           hostname: '', // the per-site switch is about web sites, not this page
           enabled: true,
-          counts: Object.fromEntries((await documentTerms(engine)).counts),
+          counts: Object.fromEntries((await documentTerms()).counts),
           title: document.title,
           url: new URLSearchParams(location.search).get('url') ?? location.href,
         }),
