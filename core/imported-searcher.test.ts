@@ -156,6 +156,8 @@ describe('the popup’s search over imported glossaries', () => {
     expect(db.reads).toEqual([]); // the candidates still wait for the pause
     tick();
     await vi.waitFor(() => expect(db.reads).toEqual(['verd']));
+    search({ query: 'verdr', lang: 'en', limit: 20 }, () => undefined); // the same bucket: not told again
+    expect(told).toEqual(['ve', 'verd']);
   });
 
   it('answers no hits, final, when the database fails', async () => {

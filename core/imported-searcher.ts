@@ -1,5 +1,6 @@
 import { rankImported, type ImportedCandidate, type ImportedHit } from './imported-search';
 import { searchKey } from './search-index';
+import { bucketOf } from './word-index';
 
 /**
  * The popup's search over the reader's imported glossaries, kept across keystrokes: it reads a
@@ -47,8 +48,9 @@ const MIN_PREFIX = 2;
 const QUIET_MS = 30;
 
 /**
- * `prefetch(word)` is told each searched word before typing pauses: what every longer word needs too
- * (its word-index bucket) can be read meanwhile, so that the read after the pause finds it there.
+ * `prefetch(word)` is told a searched word before typing pauses, once per word-index bucket: what
+ * every longer word needs too (that bucket) can be read meanwhile, so that the read after the pause
+ * finds it there.
  */
 export function importedSearcher(
   batches: CandidateBatches,
@@ -58,11 +60,14 @@ export function importedSearcher(
   /** The last candidate set read (or being read): a set for a prefix that held fewer than CANDIDATES holds every longer word's. */
   let read: { word: string; list: ImportedCandidate[]; complete: boolean } | null = null;
   let latest = 0;
+  /** The bucket of the word last told to `prefetch`. */
+  let prefetched: string | null = null;
 
   const search = async ({ query, lang, limit }: ImportedQuery, answer: ImportedAnswer, call: number) => {
     const word = searchKey(query).split(' ')[0] ?? '';
     if (word.length < MIN_PREFIX) return answer(null, true);
-    prefetch(word);
+    if (bucketOf(word) !== prefetched) prefetch(word);
+    prefetched = bucketOf(word);
     const rank = (list: readonly ImportedCandidate[]) => rankImported(list, query, { lang, limit });
     const held = read;
     /** Whether this query has had an answer already: then only the whole set's follows (each answer re-renders the popup's list). */
