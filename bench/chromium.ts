@@ -15,6 +15,8 @@ export interface BenchBrowser {
   /** The extension's id, when it was loaded. */
   extensionId: string | null;
   close: () => Promise<void>;
+  /** Closes the browser and starts it again on the same profile (what a reader's restart does). */
+  relaunch: () => Promise<BenchBrowser>;
 }
 
 export async function launch(options: {
@@ -22,8 +24,10 @@ export async function launch(options: {
   /** Which build to load (default: extensionDir()). */
   extensionDir?: string;
   viewport?: { width: number; height: number };
+  /** A profile to start on (relaunch's); a new one by default. */
+  profileDir?: string;
 }): Promise<BenchBrowser> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
+  const dir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'bg-bench-'));
   const args = [...CHROMIUM_ARGS];
   const ext = options.extensionDir ?? extensionDir();
   if (options.extension) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
@@ -49,6 +53,10 @@ export async function launch(options: {
     close: async () => {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+    relaunch: async () => {
+      await context.close();
+      return launch({ ...options, profileDir: dir });
     },
   };
 }
