@@ -92,7 +92,7 @@ const formKey = (text: string, caseSensitive: boolean) =>
  * Commission"), so that a capital first letter marks a name: true when more of its forms of two words
  * or more, outside German and abbreviations, begin in lower case than in upper case.
  */
-export function writesPhrasesInLowerCase(entries: readonly ImportedEntry[]): boolean {
+export function writesPhrasesInLowerCase(entries: readonly Pick<ImportedEntry, 'terms'>[]): boolean {
   let lower = 0;
   let upper = 0;
   for (const entry of entries) {
@@ -116,7 +116,7 @@ export function writesPhrasesInLowerCase(entries: readonly ImportedEntry[]): boo
  * beside "EPPO").
  */
 export function judgeEntry(
-  entry: ImportedEntry,
+  entry: Pick<ImportedEntry, 'terms'>,
   rules: GlossaryRules,
   common: CommonWords,
   names: NameOptions = {},
@@ -151,7 +151,7 @@ export function judgeEntry(
 
 /** judgeEntry for every entry of a glossary, sentence-case names read as the glossary writes (writesPhrasesInLowerCase). */
 export function judgeGlossary(
-  entries: readonly ImportedEntry[],
+  entries: readonly Pick<ImportedEntry, 'terms'>[],
   rules: GlossaryRules,
   common: CommonWords,
 ): JudgedForm[][] {
@@ -167,7 +167,7 @@ export function judgeGlossary(
  */
 export function matchTermsOf(
   glossaryId: string,
-  entries: readonly ImportedEntry[],
+  entries: readonly Pick<ImportedEntry, 'id' | 'terms'>[],
   rules: GlossaryRules,
   common: CommonWords,
 ): MatchTerm[] {

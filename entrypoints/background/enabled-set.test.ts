@@ -152,6 +152,25 @@ describe('the enabled glossaries, compiled into one matcher', () => {
     expect(after).toMatchObject({ matches: [[{ start: 9, end: 20 }]] });
   });
 
+  it('judges a big import as one glossary, not each chunk of entries the database gives on its own', async () => {
+    // 6 000 entries, read back in chunks of 5 000. The glossary writes its phrases in lower case, as
+    // IATE does ("energy union"), so a capital first letter marks a name ("Air quality", say a
+    // programme's): matched, though made of common words. The last 1 000 entries alone write phrases capitalised;
+    // judged on their own, they made it a generic phrase, left out.
+    const lower = Array.from({ length: 5_000 }, (_, i) =>
+      concept(`a${String(i).padStart(4, '0')}`, `zorbic phase ${i}`),
+    );
+    const upper = Array.from({ length: 999 }, (_, i) => concept(`b${String(i).padStart(4, '0')}`, `Zorbic Phase ${i}`));
+    const db = await withImport([...lower, ...upper, concept('c', 'Air quality')]);
+    const set = await buildEnabledSet(db, letter, bundled, 100);
+    const remote = new RemoteMatcher(() => Promise.resolve(set));
+    const request = { version: set.version, texts: ['Air quality is measured.'], enabledIds: [], knownIds: [] };
+    expect(await remote.match(request)).toEqual({
+      stale: false,
+      matches: [[{ start: 0, end: 11, termId: 'iate-energy:c' }]],
+    });
+  });
+
   it('small enough for frames, holds my terms with the rest', async () => {
     const db = openDatabase(`enabled-set-${n++}`);
     await saveMyTerm(db, { name: 'Pentalateraal Energieforum', abbreviation: 'PENTA', lang: 'nl' });

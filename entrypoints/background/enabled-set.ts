@@ -105,7 +105,7 @@ export async function buildEnabledSet(
   );
   const allHash = hash(`${mainHash}\n${mine ? `${describe(mine)} at ${glossaries.indexOf(mine)}` : ''}`);
   const common = commonWords();
-  const termsOf = (glossary: GlossaryRow, entries: ImportedEntry[]) =>
+  const termsOf = (glossary: GlossaryRow, entries: readonly Pick<ImportedEntry, 'id' | 'terms'>[]) =>
     matchTermsOf(glossary.id, entries, rulesOrDefault(glossary.rules), common);
   /** The reader's own terms alone: their few rows read by themselves, never the imports'. */
   const compileMine = async (version: string) =>
@@ -137,11 +137,21 @@ export async function buildEnabledSet(
   // Every enabled glossary's terms in the reader's order: the letter's first, then each list's.
   const all: MatchTerm[] = letterOn ? buildTermIndex(bundled.entries) : [];
   const main: MatchTerm[] = [...all];
+  // Each glossary is judged as a whole: whether it writes its phrases in lower case (so that a capital
+  // marks a name) is a property of the glossary, which one chunk of the rows read could get wrong.
+  // Only what judging reads is kept meanwhile, not the definitions.
+  const read = new Map<string, { glossary: GlossaryRow; entries: Pick<ImportedEntry, 'id' | 'terms'>[] }>();
   await forEachEnabledEntry(db, (glossary, entries) => {
-    const terms = termsOf(glossary, entries);
-    all.push(...terms);
-    if (glossary.id !== MY_TERMS_GLOSSARY_ID) main.push(...terms);
+    let list = read.get(glossary.id);
+    if (!list) read.set(glossary.id, (list = { glossary, entries: [] }));
+    for (const { id, terms } of entries) list.entries.push({ id, terms });
   });
+  for (const { glossary, entries } of read.values()) {
+    for (const term of termsOf(glossary, entries)) {
+      all.push(term);
+      if (glossary.id !== MY_TERMS_GLOSSARY_ID) main.push(term);
+    }
+  }
   let chars = 0;
   for (const term of all) for (const alias of term.aliases) chars += alias.text.length;
   if (chars <= LOCAL_ROUTE_MAX_CHARS) {
