@@ -140,16 +140,19 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const importSeconds = (performance.now() - began) / 1000;
-    await admin.waitForFunction(
-      async () => {
+    // Polled from here: playwright's waitForFunction does not await an async predicate (the promise
+    // it returns is truthy), which made this wait end at once, before the background had compiled.
+    const published = () =>
+      admin.evaluate(async () => {
         type Api = { storage: { local: { get(k: string): Promise<Record<string, { route?: string } | undefined>> } } };
         const api = (globalThis as unknown as { chrome: Api }).chrome;
         const stored = (await api.storage.local.get('compiledGlossary')).compiledGlossary;
         return stored?.route === 'background';
-      },
-      null,
-      { timeout: 300_000, polling: 250 },
-    );
+      });
+    for (const deadline = performance.now() + 300_000; !(await published());) {
+      if (performance.now() > deadline) throw new Error('The import never reached pages');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const publishedSeconds = (performance.now() - began) / 1000;
     const both = await measure();
 
