@@ -66,8 +66,11 @@ export function importedSearcher(
   const search = async ({ query, lang, limit }: ImportedQuery, answer: ImportedAnswer, call: number) => {
     const word = searchKey(query).split(' ')[0] ?? '';
     if (word.length < MIN_PREFIX) return answer(null, true);
-    if (bucketOf(word) !== prefetched) prefetch(word);
-    prefetched = bucketOf(word);
+    const bucket = bucketOf(word);
+    if (bucket !== prefetched) {
+      prefetched = bucket;
+      prefetch(word);
+    }
     const rank = (list: readonly ImportedCandidate[]) => rankImported(list, query, { lang, limit });
     const held = read;
     /** Whether this query has had an answer already: then only the whole set's follows (each answer re-renders the popup's list). */
