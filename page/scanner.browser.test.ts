@@ -333,7 +333,11 @@ describe('PageScanner on the background route (a glossary too big for every fram
         await settle();
       }
     };
-    return { batch, sent, answerAll, inFlight: () => waiting.length, goStale: () => (stale = true) };
+    const answerOne = async () => {
+      waiting.shift()?.();
+      await settle();
+    };
+    return { batch, sent, answerAll, answerOne, inFlight: () => waiting.length, goStale: () => (stale = true) };
   }
 
   it('sends the first screen alone, then the rest with at most two requests in flight, and places the answers', async () => {
@@ -346,7 +350,7 @@ describe('PageScanner on the background route (a glossary too big for every fram
     }
     try {
       const { idle, flush } = manualIdle();
-      const { batch, sent, answerAll, inFlight } = remote();
+      const { batch, sent, answerAll, answerOne, inFlight } = remote();
       const highlighter = new TermHighlighter(false);
       const scanner = new PageScanner({ matcher: batch, highlighter, idle });
       running.push(scanner);
@@ -354,7 +358,7 @@ describe('PageScanner on the background route (a glossary too big for every fram
       expect(sent).toHaveLength(1);
       expect(sent[0]!.length).toBeLessThan(100);
       expect(shown()).toEqual([]);
-      await answerAll();
+      await answerOne();
       // The first screen's answer shows at once, though the rest of the scan is collected unseen.
       expect(shown().length).toBe(sent[0]!.filter((t) => t.includes('ETIAS')).length);
       expect(shown().length).toBeGreaterThan(3);
@@ -372,16 +376,46 @@ describe('PageScanner on the background route (a glossary too big for every fram
     }
   });
 
+  it('sends the next chunk as an answer comes, without waiting for an idle period', async () => {
+    const main = mount('<main id="n"></main>');
+    for (let k = 0; k < 2000; k++) {
+      const p = document.createElement('p');
+      p.id = `n${k}`;
+      p.textContent = `Alinea ${k} over ETIAS en ${'lange tekst '.repeat(5)}.`;
+      main.append(p);
+    }
+    try {
+      const { idle, flush } = manualIdle();
+      const { batch, sent, answerOne, inFlight } = remote();
+      const highlighter = new TermHighlighter(false);
+      const scanner = new PageScanner({ matcher: batch, highlighter, idle });
+      running.push(scanner);
+      scanner.start(document);
+      await answerOne(); // the first screen
+      await flush(); // one idle period: the walk, and the first two chunks sent
+      expect(inFlight()).toBe(2);
+      // From here no idle period runs: each answer sends the next chunk itself, and the last shows all.
+      for (let answered = 0; inFlight() > 0 && answered < 100; answered++) {
+        await answerOne();
+        expect(inFlight()).toBeLessThanOrEqual(2);
+      }
+      expect(sent.length).toBeGreaterThan(5);
+      expect(shown()).toHaveLength(2000);
+    } finally {
+      main.remove();
+    }
+  });
+
   it('places nothing on text that changed while it was away, and matches the new text', async () => {
     mount('<p id="c">ETIAS</p>');
     const { idle, flush } = manualIdle();
-    const { batch, answerAll } = remote();
+    const { batch, answerAll, answerOne } = remote();
     const highlighter = new TermHighlighter(false);
     const scanner = new PageScanner({ matcher: batch, highlighter, idle });
     running.push(scanner);
     scanner.start(document);
     textOf(byId('c')).data = 'nu NSEC';
-    await answerAll();
+    await answerOne();
     expect(shown()).toEqual([]);
     await flush();
     await answerAll();

@@ -207,7 +207,7 @@ export class PageScanner {
       placed = true;
     }
     const more = this.walks.length > 0 || this.pending.length > 0 || this.needsPrune;
-    // On the background route, an answer schedules the next slice: no idle slices spin meanwhile.
+    // On the background route, an answer runs the next slice: no idle slices spin meanwhile.
     const waiting = this.inFlight >= IN_FLIGHT && this.walks.length === 0;
     if ((!more && this.inFlight > 0) || (more && waiting)) {
       if (placed) this.opts.onProgress?.();
@@ -343,7 +343,10 @@ export class PageScanner {
       .catch((error: unknown) => console.error('Benelux Glossary: matching in the background failed', error))
       .finally(() => {
         this.inFlight--;
-        if (!this.stopped) this.schedule();
+        // The next chunk goes now, in the answer's task: waiting for an idle period here left the
+        // background without work for 10-30 ms a request on a page still painting (the 1 MB bench
+        // page: 32 requests in ~500 ms, ~340 ms this way; its matching is 1-5 ms a request).
+        if (!this.stopped) this.runSlice(SLICE_MS);
       });
   }
 
