@@ -81,7 +81,9 @@ function isAbbreviation(term: ImportedTerm): boolean {
 
 /** Letters and digits, counted as characters a reader sees. */
 function visibleLength(text: string): number {
-  return [...wordsOf(text).join('')].length;
+  let length = 0;
+  for (const word of wordsOf(text)) for (const _ of word) length++;
+  return length;
 }
 
 const formKey = (text: string, caseSensitive: boolean) =>
@@ -121,10 +123,11 @@ export function judgeEntry(
   common: CommonWords,
   names: NameOptions = {},
 ): JudgedForm[] {
-  const hasAbbreviation = entry.terms.some(isAbbreviation);
+  const abbreviations = entry.terms.map(isAbbreviation);
+  const hasAbbreviation = abbreviations.includes(true);
   const groups = new Map<string, { first: ImportedTerm; terms: ImportedTerm[]; abbreviation: boolean }>();
-  for (const term of entry.terms) {
-    const abbreviation = isAbbreviation(term);
+  for (const [k, term] of entry.terms.entries()) {
+    const abbreviation = abbreviations[k]!;
     const key = formKey(term.text, rules.abbreviationsCaseExact && abbreviation);
     const group = groups.get(key);
     if (group) group.terms.push(term);
@@ -135,10 +138,13 @@ export function judgeEntry(
     const statusMatches = terms.some((t) => rules.statuses.includes(t.status ?? 'admitted'));
     const length = visibleLength(text);
     const short = length < rules.minLength && !(abbreviation && length >= 2);
-    const named = hasAbbreviation && spacedWordsOf(text).length >= 2;
-    const generic =
-      rules.skipCommon && !abbreviation && !named && terms.some((t) => common.isGenericForm(t.text, t.lang, names));
-    const verdict: FormVerdict = !statusMatches ? 'status' : short ? 'short' : generic ? 'common' : 'highlighted';
+    // Judged against the common words only when status and length let it match (the costly test).
+    const generic = () =>
+      rules.skipCommon &&
+      !abbreviation &&
+      !(hasAbbreviation && spacedWordsOf(text).length >= 2) && // it names the thing its abbreviation stands for
+      terms.some((t) => common.isGenericForm(t.text, t.lang, names));
+    const verdict: FormVerdict = !statusMatches ? 'status' : short ? 'short' : generic() ? 'common' : 'highlighted';
     return {
       text,
       langs: [...new Set(terms.map((t) => t.lang))],
