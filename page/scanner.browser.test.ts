@@ -340,20 +340,32 @@ describe('PageScanner on the background route (a glossary too big for every fram
     return { batch, sent, answerAll, answerOne, inFlight: () => waiting.length, goStale: () => (stale = true) };
   }
 
-  it('sends the first screen alone, then the rest with at most two requests in flight, and places the answers', async () => {
-    const main = mount('<main id="r"></main>');
-    for (let k = 0; k < 3000; k++) {
+  /** A scanner on the remote matcher above, with its idle queue run by hand. */
+  function remoteScanner() {
+    const { idle, flush } = manualIdle();
+    const matched = remote();
+    const highlighter = new TermHighlighter(false);
+    const scanner = new PageScanner({ matcher: matched.batch, highlighter, idle });
+    running.push(scanner);
+    return { ...matched, flush, highlighter, scanner };
+  }
+
+  /** `count` paragraphs with ETIAS in each (ids prefix0, prefix1, …), in a <main> the test removes. */
+  function paragraphs(count: number, prefix: string): HTMLElement {
+    const main = mount('<main></main>') as HTMLElement;
+    for (let k = 0; k < count; k++) {
       const p = document.createElement('p');
-      p.id = `q${k}`;
+      p.id = `${prefix}${k}`;
       p.textContent = `Alinea ${k} over ETIAS en ${'lange tekst '.repeat(5)}.`;
       main.append(p);
     }
+    return main;
+  }
+
+  it('sends the first screen alone, then the rest with at most two requests in flight, and places the answers', async () => {
+    const main = paragraphs(3000, 'q');
     try {
-      const { idle, flush } = manualIdle();
-      const { batch, sent, answerAll, answerOne, inFlight } = remote();
-      const highlighter = new TermHighlighter(false);
-      const scanner = new PageScanner({ matcher: batch, highlighter, idle });
-      running.push(scanner);
+      const { flush, sent, answerAll, answerOne, inFlight, highlighter, scanner } = remoteScanner();
       scanner.start(document);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.length).toBeLessThan(100);
@@ -377,19 +389,9 @@ describe('PageScanner on the background route (a glossary too big for every fram
   });
 
   it('sends the next chunk as an answer comes, without waiting for an idle period', async () => {
-    const main = mount('<main id="n"></main>');
-    for (let k = 0; k < 2000; k++) {
-      const p = document.createElement('p');
-      p.id = `n${k}`;
-      p.textContent = `Alinea ${k} over ETIAS en ${'lange tekst '.repeat(5)}.`;
-      main.append(p);
-    }
+    const main = paragraphs(2000, 'n');
     try {
-      const { idle, flush } = manualIdle();
-      const { batch, sent, answerOne, inFlight } = remote();
-      const highlighter = new TermHighlighter(false);
-      const scanner = new PageScanner({ matcher: batch, highlighter, idle });
-      running.push(scanner);
+      const { flush, sent, answerOne, inFlight, scanner } = remoteScanner();
       scanner.start(document);
       await answerOne(); // the first screen
       await flush(); // one idle period: the walk, and the first two chunks sent
@@ -408,11 +410,7 @@ describe('PageScanner on the background route (a glossary too big for every fram
 
   it('places nothing on text that changed while it was away, and matches the new text', async () => {
     mount('<p id="c">ETIAS</p>');
-    const { idle, flush } = manualIdle();
-    const { batch, answerAll, answerOne } = remote();
-    const highlighter = new TermHighlighter(false);
-    const scanner = new PageScanner({ matcher: batch, highlighter, idle });
-    running.push(scanner);
+    const { flush, answerAll, answerOne, scanner } = remoteScanner();
     scanner.start(document);
     textOf(byId('c')).data = 'nu NSEC';
     await answerOne();
@@ -425,10 +423,7 @@ describe('PageScanner on the background route (a glossary too big for every fram
 
   it('places nothing when the glossary changed meanwhile (a new scan follows)', async () => {
     mount('<p id="d">ETIAS</p>');
-    const { idle, flush } = manualIdle();
-    const { batch, answerAll, goStale } = remote();
-    const scanner = new PageScanner({ matcher: batch, highlighter: new TermHighlighter(false), idle });
-    running.push(scanner);
+    const { flush, answerAll, goStale, scanner } = remoteScanner();
     scanner.start(document);
     goStale();
     await answerAll();
