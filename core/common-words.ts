@@ -145,9 +145,9 @@ export function loadCommonWords(data: unknown): CommonWords {
   const isCommonWord = (word: string, lang: Lang): boolean =>
     (words.get(lang)?.has(word) ?? false) || DIGITS.test(word) || [...word].length === 1;
 
-  // Judging an import's forms is most of the background's compile after an import (~400 000 forms at
-  // 100 000 concepts): the form is made readable once, and each word's folded parts worked out only
-  // when a language's judgement reaches that word (most forms fail at their first uncommon word).
+  // Judging an import's forms is a good part of the background's compile after an import (~400 000
+  // forms at 100 000 concepts): the form is made readable once, and each word folded only when a
+  // language's judgement reaches that word (most forms fail at their first uncommon word).
   return {
     langs,
     isCommonWord,
