@@ -86,22 +86,19 @@ export function ambiguousClaims(
       claimGroup[c - 1] = group;
     }
   }
-  // Each form's ids once, in the order first seen: a set beside each list (a form that thousands of
-  // terms claim made `includes` quadratic — seconds of the background's compile of a big import).
-  const lists = new Map<number, { ids: string[]; seen: Set<string> }>();
+  // Each form's ids once, in the order first seen: a set keeps that order (a form that thousands of
+  // terms claim made an array's `includes` quadratic — seconds of the background's compile of a big import).
+  const lists = new Map<number, Set<string>>();
   c = 0;
   for (const term of terms) {
     for (let j = 0; j < term.aliases.length; j++) {
       const group = claimGroup[c++]!;
       if (group < 0 || !ambiguous[group]) continue;
-      const list = lists.get(group);
-      if (!list) lists.set(group, { ids: [term.id], seen: new Set([term.id]) });
-      else if (!list.seen.has(term.id)) {
-        list.seen.add(term.id);
-        list.ids.push(term.id);
-      }
+      const ids = lists.get(group);
+      if (ids) ids.add(term.id);
+      else lists.set(group, new Set([term.id]));
     }
   }
   // In the order each form was first seen, as claimsOf has them.
-  return new Map([...lists].sort((x, y) => x[0] - y[0]).map(([group, { ids }]) => [keys[group]!, ids]));
+  return new Map([...lists].sort((x, y) => x[0] - y[0]).map(([group, ids]) => [keys[group]!, [...ids]]));
 }
